@@ -1,0 +1,8 @@
+namespace WebOps.Core.Deployments;
+
+public enum HealthState
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

@@ -1,0 +1,8 @@
+namespace WebOps.Core.Deployments;
+
+public enum NetworkMode
+{
+    Bridge,
+    Host,
+    None,
+}

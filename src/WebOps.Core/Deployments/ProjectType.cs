@@ -1,0 +1,9 @@
+namespace WebOps.Core.Deployments;
+
+public enum ProjectType
+{
+    Auto,
+    Django,
+    Static,
+    Llm,
+}

@@ -1,0 +1,35 @@
+using WebOps.Core.Deployments;
+
+namespace WebOps.Core.Detection;
+
+/// <summary>
+/// What detection found in a checkout. Printed by <c>webops detect PATH --json</c> as
+/// {"type", "app_dir", "wsgi_module", "dockerfile_path", "reason"}.
+/// </summary>
+public sealed record DetectionResult
+{
+    /// <summary>The project type; <see cref="ProjectType.Auto"/> never appears in a successful result.</summary>
+    public required ProjectType Type { get; init; }
+
+    /// <summary>Folder (relative to the repo root, "." for the root) holding the app: manage.py's folder for
+    /// Django, the site root for static sites.</summary>
+    public string AppDir { get; init; } = ".";
+
+    /// <summary>Django only, e.g. <c>mysite.wsgi</c>.</summary>
+    public string? WsgiModule { get; init; }
+
+    /// <summary>Relative path of an existing Dockerfile to build, when there is one.</summary>
+    public string? DockerfilePath { get; init; }
+
+    /// <summary>Why detection decided this, for the log.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Dependency files found (relative paths), e.g. requirements.txt, for Dockerfile generation.</summary>
+    public IReadOnlyList<string> DependencyFiles { get; init; } = [];
+
+    /// <summary>Django: whether STATICFILES (django.contrib.staticfiles with STATIC_ROOT) is configured.</summary>
+    public bool CollectStatic { get; init; }
+
+    /// <summary>Django: whether dependencies need system build packages (e.g. psycopg2 from source, mysqlclient).</summary>
+    public bool NeedsBuildPackages { get; init; }
+}

@@ -1,0 +1,26 @@
+using WebOps.Core.Hooks;
+
+namespace WebOps.Core.Runtime;
+
+/// <summary>
+/// Start/stop/restart/remove/logs for a deployed app, whatever runs it (Docker container or supervised process).
+/// </summary>
+public interface IAppRuntime
+{
+    /// <summary>True when this runtime manages the given deployment (e.g. Docker for use_docker).</summary>
+    bool Handles(DeploymentSnapshot deployment);
+
+    Task StartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken);
+
+    Task StopAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken);
+
+    Task RestartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken);
+
+    /// <summary>Removes everything the app left running; images too when asked.</summary>
+    Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RuntimeLogLine>> GetLogsAsync(DeploymentSnapshot deployment, int tail, CancellationToken cancellationToken);
+
+    /// <summary>Current state as seen by the runtime (null when nothing exists).</summary>
+    Task<RuntimeState?> InspectAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken);
+}
