@@ -1,0 +1,11 @@
+namespace WebOps.Core.Validation;
+
+/// <summary>Settings that change what validation accepts.</summary>
+public sealed record ValidationOptions
+{
+    /// <summary>Setting <c>Deployments:AllowLocalRepos</c>: accept <c>file://</c> URLs and absolute paths.</summary>
+    public bool AllowLocalRepos { get; init; }
+
+    /// <summary>Setting <c>Docker:DeniedHostPaths</c>: host paths that volumes may not mount (besides the built-in list).</summary>
+    public IReadOnlyList<string> DeniedHostPaths { get; init; } = [];
+}
