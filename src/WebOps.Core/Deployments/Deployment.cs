@@ -30,6 +30,17 @@ public class Deployment
 
     public string? CommitSha { get; set; }
 
+    /// <summary>What runs now: the image (per-deploy tag) for Docker, the command for a process.</summary>
+    public string? RuntimeImage { get; set; }
+
+    /// <summary>Container id, or process id for apps run without Docker.</summary>
+    public string? RuntimeId { get; set; }
+
+    public List<string> PublishedPorts { get; set; } = [];
+
+    /// <summary>The address where the app answers.</summary>
+    public string? Url { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

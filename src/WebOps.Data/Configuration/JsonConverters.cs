@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WebOps.Data.Secrets;
+
+namespace WebOps.Data.Configuration;
+
+/// <summary>JSON column converters: plain for lists, encrypted for secret dictionaries.</summary>
+internal static class JsonConverters
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+
+    public static ValueConverter<List<string>, string> StringList() => new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<List<string>>(v, Options) ?? new List<string>());
+
+    /// <summary>
+    /// The whole dictionary is serialized, then encrypted. Rows written by a migration default hold plain
+    /// <c>{}</c>; protected text never starts with '{', so that form is read as plain JSON.
+    /// </summary>
+    public static ValueConverter<Dictionary<string, string>, string> SecretMap(ISecretProtector protector) => new(
+        v => protector.Protect(JsonSerializer.Serialize(v, Options)),
+        v => JsonSerializer.Deserialize<Dictionary<string, string>>(
+            v.StartsWith('{') ? v : protector.Unprotect(v), Options) ?? new Dictionary<string, string>());
+
+    public static ValueComparer<List<string>> ListComparer() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+        v => v.ToList());
+
+    public static ValueComparer<Dictionary<string, string>> MapComparer() => new(
+        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+        v => v.Aggregate(0, (h, kv) => h ^ HashCode.Combine(kv.Key, kv.Value)),
+        v => new Dictionary<string, string>(v));
+}

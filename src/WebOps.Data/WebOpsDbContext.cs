@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using WebOps.Core.Accounts;
+using WebOps.Core.Deployments;
+using WebOps.Data.Configuration;
+using WebOps.Data.Entities;
+using WebOps.Data.Secrets;
+
+namespace WebOps.Data;
+
+public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretProtector protector) : DbContext(options)
+{
+    /// <summary>The protector the model's converters were built with; part of the model cache key.</summary>
+    internal ISecretProtector Protector { get; } = protector;
+
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+
+    public DbSet<DeploymentLogEntry> DeploymentLogs => Set<DeploymentLogEntry>();
+
+    public DbSet<DeployRun> DeployRuns => Set<DeployRun>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AddonRecord> Addons => Set<AddonRecord>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Converters capture the protector, so each protector (each data folder) needs its own model.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        DeploymentConfiguration.Configure(modelBuilder, Protector);
+        AccountConfiguration.Configure(modelBuilder);
+        modelBuilder.Entity<AddonRecord>(e =>
+        {
+            e.ToTable("addons");
+            e.HasIndex(a => a.Name).IsUnique();
+        });
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebOps.Core.Validation;
+using WebOps.Data;
+using WebOps.Deploys;
+
+namespace WebOps.Api;
+
+/// <summary>REST endpoints for deployments under <c>/api/deployments</c>.</summary>
+public static class DeploymentsApi
+{
+    public static IEndpointRouteBuilder MapDeploymentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/deployments").WithTags("Deployments");
+        api.MapGet("/", ListAsync);
+        api.MapPost("/", CreateAsync);
+        api.MapGet("/{name}", GetAsync);
+        api.MapMethods("/{name}", ["PATCH"], PatchAsync);
+        api.MapDelete("/{name}", DeleteAsync);
+        api.MapGet("/{name}/logs", LogsAsync);
+        api.MapGet("/{name}/runs", RunsAsync);
+        api.MapGet("/{name}/runtime-logs", RuntimeLogsAsync);
+        api.MapPost("/{name}/deploy", (string name, DeploymentService s, CancellationToken ct) =>
+            ActAsync(name, s, async d => ApiResults.Ok(DeployRunDto.From(await s.QueueDeployAsync(d, ct))), ct));
+        api.MapPost("/{name}/start", (string name, DeploymentService s, CancellationToken ct) =>
+            ActAsync(name, s, async d => { await s.StartAsync(d, ct); return Dto(d); }, ct));
+        api.MapPost("/{name}/stop", (string name, DeploymentService s, CancellationToken ct) =>
+            ActAsync(name, s, async d => { await s.StopAsync(d, ct); return Dto(d); }, ct));
+        api.MapPost("/{name}/restart", (string name, DeploymentService s, CancellationToken ct) =>
+            ActAsync(name, s, async d => { await s.RestartAsync(d, ct); return Dto(d); }, ct));
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(WebOpsDbContext db, CancellationToken ct) =>
+        ApiResults.Ok((await db.Deployments.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => DeploymentDto.From(d, reveal: false)));
+
+    private static async Task<IResult> GetAsync(string name, bool? reveal, DeploymentService s, CancellationToken ct) =>
+        await s.FindAsync(name, ct) is { } d ? ApiResults.Ok(DeploymentDto.From(d, reveal == true)) : ApiResults.NotFound(name);
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, DeploymentService s, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var (input, error) = await ApiResults.ReadJsonAsync<DeploymentInput>(request, json.Value.SerializerOptions);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return await ApiResults.GuardAsync(async () =>
+        {
+            var d = await s.CreateAsync(input!, ct);
+            return TypedResults.Created($"/api/deployments/{d.Name}", DeploymentDto.From(d, reveal: false));
+        });
+    }
+
+    private static async Task<IResult> PatchAsync(string name, HttpRequest request, DeploymentService s, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        if (await s.FindAsync(name, ct) is not { } d)
+        {
+            return ApiResults.NotFound(name);
+        }
+
+        var (input, error) = await ApiResults.ReadJsonAsync<DeploymentInput>(request, json.Value.SerializerOptions);
+        return error ?? await ApiResults.GuardAsync(async () =>
+        {
+            await s.UpdateAsync(d, input!, ct);
+            return Dto(d);
+        });
+    }
+
+    private static Task<IResult> DeleteAsync(string name, bool? removeImages, DeploymentService s, CancellationToken ct) =>
+        ActAsync(name, s, async d =>
+        {
+            await s.DeleteAsync(d, removeImages == true, ct);
+            return TypedResults.NoContent();
+        }, ct);
+
+    private static async Task<IResult> LogsAsync(string name, int? run, long? after, int? limit, DeploymentService s, WebOpsDbContext db, CancellationToken ct)
+    {
+        if (await s.FindAsync(name, ct) is not { } d)
+        {
+            return ApiResults.NotFound(name);
+        }
+
+        var q = db.DeploymentLogs.Where(l => l.DeploymentId == d.Id && l.Id > (after ?? 0));
+        if (run is not null)
+        {
+            q = q.Where(l => l.DeployRunId == run);
+        }
+
+        var take = Math.Clamp(limit ?? 5000, 1, 20000);
+        var lines = await q.OrderByDescending(l => l.Id).Take(take).ToListAsync(ct);
+        return ApiResults.Ok(lines.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine));
+    }
+
+    private static async Task<IResult> RunsAsync(string name, DeploymentService s, WebOpsDbContext db, CancellationToken ct)
+    {
+        if (await s.FindAsync(name, ct) is not { } d)
+        {
+            return ApiResults.NotFound(name);
+        }
+
+        var runs = await db.DeployRuns.Where(r => r.DeploymentId == d.Id).OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
+        return ApiResults.Ok(runs.Select(DeployRunDto.From));
+    }
+
+    private static Task<IResult> RuntimeLogsAsync(string name, int? tail, DeploymentService s, CancellationToken ct) =>
+        ActAsync(name, s, async d =>
+        {
+            var lines = await s.RuntimeLogsAsync(d, Math.Clamp(tail ?? 200, 1, 10000), ct);
+            return ApiResults.Ok(lines.Select(l => new { time = l.Time, stream = l.Stream, text = l.Text }));
+        }, ct);
+
+    private static async Task<IResult> ActAsync(string name, DeploymentService s, Func<Core.Deployments.Deployment, Task<IResult>> action, CancellationToken ct) =>
+        await s.FindAsync(name, ct) is { } d ? await ApiResults.GuardAsync(() => action(d)) : ApiResults.NotFound(name);
+
+    private static IResult Dto(Core.Deployments.Deployment d) => ApiResults.Ok(DeploymentDto.From(d, reveal: false));
+}

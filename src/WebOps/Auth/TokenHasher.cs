@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WebOps.Auth;
+
+public static class TokenHasher
+{
+    /// <summary>Lowercase hex SHA-256; tokens carry 256 random bits, so a fast hash is enough.</summary>
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static string NewToken() =>
+        "wo_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string NewPassword() => Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,75 @@
+using WebOps.Auth;
+
+namespace WebOps.Cli;
+
+/// <summary><c>webops admin create --username U [--password P]</c>.</summary>
+public static class AdminCommand
+{
+    private const string Usage = "webops admin create --username U [--password P]";
+
+    public static async Task<int> RunAsync(string[] raw)
+    {
+        var args = new CliArgs(raw);
+        if (args.Positional is not ["create"])
+        {
+            throw new CliException($"Usage: {Usage}");
+        }
+
+        var username = args.Require("--username", Usage);
+        var password = args.Get("--password");
+        var generated = false;
+        if (string.IsNullOrEmpty(password))
+        {
+            password = Console.IsInputRedirected ? null : Prompt();
+            if (string.IsNullOrEmpty(password))
+            {
+                password = TokenHasher.NewPassword();
+                generated = true;
+            }
+        }
+
+        await using var app = await AdminHost.StartAsync(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(username, password, CancellationToken.None);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        Console.WriteLine($"Created user '{username}'.");
+        if (generated)
+        {
+            Console.WriteLine($"Generated password (shown once): {password}");
+        }
+
+        return 0;
+    }
+
+    private static string Prompt()
+    {
+        Console.Write("Password (empty to generate one): ");
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return new string([.. chars]);
+            }
+
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+    }
+}

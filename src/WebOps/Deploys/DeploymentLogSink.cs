@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using WebOps.Core.Deployments;
+using WebOps.Data;
+
+namespace WebOps.Deploys;
+
+/// <summary>
+/// Persists deployment log lines in batches (a build can print thousands) and publishes each saved line live.
+/// </summary>
+public sealed class DeploymentLogSink(IServiceScopeFactory scopes, LiveEvents live, TimeProvider clock, ILogger<DeploymentLogSink> logger)
+    : BackgroundService
+{
+    private const int MaxMessageLength = 8000;
+    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Append(string deployment, int deploymentId, int? runId, DeploymentLogLevel level, string source, string message)
+    {
+        var text = message.Length > MaxMessageLength ? message[..MaxMessageLength] + " [truncated]" : message;
+        queue.Writer.TryWrite(new Pending(deployment, new DeploymentLogEntry
+        {
+            DeploymentId = deploymentId,
+            DeployRunId = runId,
+            Time = clock.GetUtcNow(),
+            Level = level,
+            Source = source,
+            Message = text,
+        }));
+    }
+
+    /// <summary>Completes once every line appended before the call is saved.</summary>
+    public Task FlushAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Writer.TryWrite(done);
+        return done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>();
+        var flushes = new List<TaskCompletionSource>();
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < 500 && queue.Reader.TryRead(out var item))
+            {
+                if (item is Pending p)
+                {
+                    batch.Add(p);
+                }
+                else if (item is TaskCompletionSource tcs)
+                {
+                    flushes.Add(tcs);
+                    break;
+                }
+            }
+
+            await SaveAsync(batch);
+            batch.Clear();
+            flushes.ForEach(f => f.TrySetResult());
+            flushes.Clear();
+            if (stoppingToken.IsCancellationRequested && !queue.Reader.TryPeek(out _))
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task SaveAsync(List<Pending> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+            db.DeploymentLogs.AddRange(batch.Select(b => b.Entry));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // A deleted deployment's late lines have nowhere to go; keep the panel up.
+            logger.LogWarning(e, "Could not save {Count} deployment log lines", batch.Count);
+            return;
+        }
+
+        foreach (var b in batch)
+        {
+            live.Publish(new LiveEvent(b.Deployment, "log", ToLine(b.Entry)));
+        }
+    }
+
+    public static LogLine ToLine(DeploymentLogEntry e) =>
+        new(e.Id, e.DeployRunId, e.Time, e.Level.ToString().ToLowerInvariant(), e.Source, e.Message);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private sealed record Pending(string Deployment, DeploymentLogEntry Entry);
+}

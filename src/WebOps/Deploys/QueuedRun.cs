@@ -1,0 +1,3 @@
+namespace WebOps.Deploys;
+
+public sealed record QueuedRun(int DeploymentId, int RunId);

@@ -1,0 +1,20 @@
+namespace WebOps.Hosting;
+
+/// <summary>Configuration section <c>Deployments</c>.</summary>
+public sealed class DeploymentSettings
+{
+    /// <summary>Accept <c>file://</c> and absolute-path repositories (tests and single-box setups).</summary>
+    public bool AllowLocalRepos { get; set; }
+
+    /// <summary>How many different deployments may deploy at once.</summary>
+    public int MaxParallelDeploys { get; set; } = 2;
+
+    public TimeSpan CloneTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int HostPortRangeStart { get; set; } = 20000;
+
+    public int HostPortRangeEnd { get; set; } = 29999;
+
+    /// <summary>Log lines kept per deployment; older lines are trimmed after each run.</summary>
+    public int MaxLogLines { get; set; } = 20000;
+}

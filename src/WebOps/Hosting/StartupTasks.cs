@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using WebOps.Auth;
+using WebOps.Core.Addons;
+using WebOps.Core.Deployments;
+using WebOps.Data;
+
+namespace WebOps.Hosting;
+
+/// <summary>
+/// Runs before the workers start: migrate the database, settle runs a previous process left half-done,
+/// make sure an admin exists, discover addons.
+/// </summary>
+public sealed class StartupTasks(IServiceScopeFactory scopes, AddonRegistry addons, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+            await DatabaseMigrator.MigrateAsync(db, cancellationToken);
+            await SettleInterruptedRunsAsync(db, cancellationToken);
+            await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), cancellationToken);
+        }
+
+        await addons.InitializeAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SettleInterruptedRunsAsync(WebOpsDbContext db, CancellationToken ct)
+    {
+        const string why = "interrupted: the panel stopped during this deploy; redeploy";
+        foreach (var run in await db.DeployRuns.Where(r => r.Result == "queued" || r.Result == "running").ToListAsync(ct))
+        {
+            run.Result = "failed";
+            run.Error = why;
+            run.FinishedAt = clock.GetUtcNow();
+        }
+
+        foreach (var d in await db.Deployments.Where(d => d.Status == DeploymentStatus.Building || d.Status == DeploymentStatus.Pending).ToListAsync(ct))
+        {
+            d.MoveTo(DeploymentStatus.Failed, clock);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The first visitor never becomes admin: the password is printed to the console of whoever started the panel.</summary>
+    private async Task EnsureAdminAsync(AccountService accounts, CancellationToken ct)
+    {
+        if (await accounts.AnyUserAsync(ct))
+        {
+            return;
+        }
+
+        var password = TokenHasher.NewPassword();
+        await accounts.CreateUserAsync("admin", password, ct);
+        logger.LogWarning("Created the first user 'admin'; its password was printed to the console once.");
+        Console.WriteLine();
+        Console.WriteLine("  WebOps first start: log in as 'admin' with this one-time generated password:");
+        Console.WriteLine($"      {password}");
+        Console.WriteLine("  It is not shown again. Add users with: webops admin create --username NAME");
+        Console.WriteLine();
+    }
+}

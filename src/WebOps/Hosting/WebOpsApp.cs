@@ -1,0 +1,64 @@
+using WebOps.Addons;
+using WebOps.Addons.Docker;
+using WebOps.Api;
+using WebOps.Auth;
+using WebOps.Core.Addons;
+using WebOps.Data;
+using WebOps.Deploys;
+
+namespace WebOps.Hosting;
+
+/// <summary>Builds the panel: services, then the request pipeline. Used by <c>serve</c> and by the admin verbs.</summary>
+public static class WebOpsApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(WebOpsSettings.DefaultUrl);
+        }
+
+        var settings = new WebOpsSettings { DataPath = DataFolder.Resolve(builder.Configuration) };
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddWebOpsData(settings.DataPath);
+        builder.Services.AddWebOpsAuth();
+        builder.Services.AddAddonSystem();
+        builder.Services.Configure<AddonOptions>(o => o.Path = AddonsPath(builder.Configuration, builder.Environment));
+        builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
+        builder.Services.AddDockerAddon(builder.Configuration);
+        builder.Services.AddDeploys(builder.Configuration, settings);
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapDeploymentsApi();
+        app.MapAddonsApi();
+        app.MapEventsApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static string AddonsPath(IConfiguration configuration, IWebHostEnvironment env)
+    {
+        var configured = configuration["Addons:Path"];
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Path.GetFullPath(configured, env.ContentRootPath);
+        }
+
+        var besideBinary = Path.Combine(AppContext.BaseDirectory, "addons");
+        return Directory.Exists(besideBinary) ? besideBinary : Path.Combine(env.ContentRootPath, "addons");
+    }
+}
