@@ -17,7 +17,7 @@ public sealed class AddonRegistry(
     private readonly HashSet<string> handlerNames = handlers.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private volatile IReadOnlyList<DiscoveredAddon> addons = [];
-    private volatile Dictionary<string, bool> enabled = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, bool> flags = new(StringComparer.Ordinal);
 
     public IReadOnlyList<DiscoveredAddon> Addons => addons;
 
@@ -26,10 +26,10 @@ public sealed class AddonRegistry(
     {
         var found = HandlerNameCheck.Apply(await discovery.DiscoverAsync(ct), handlerNames);
         await store.RecordDiscoveryAsync(found, clock.GetUtcNow(), ct);
-        var flags = await store.LoadEnabledAsync(ct);
+        var stored = await store.LoadEnabledAsync(ct);
         lock (gate)
         {
-            enabled = new Dictionary<string, bool>(flags, StringComparer.Ordinal);
+            flags = new Dictionary<string, bool>(stored, StringComparer.Ordinal);
             addons = found;
         }
 
@@ -42,20 +42,20 @@ public sealed class AddonRegistry(
     }
 
     /// <summary>Whether the addon is enabled; addons the store has never seen are.</summary>
-    public bool IsEnabled(string name) => !enabled.TryGetValue(name, out var value) || value;
+    public bool IsEnabled(string name) => !flags.TryGetValue(name, out var value) || value;
 
     /// <summary>Enables or disables a discovered addon; throws <see cref="AddonNotFoundException"/> for an unknown name.</summary>
-    public async Task SetEnabledAsync(string name, bool value, CancellationToken ct)
+    public async Task SetEnabledAsync(string name, bool enabled, CancellationToken ct)
     {
         if (!addons.Any(a => a.Name == name))
         {
             throw AddonNotFoundException.For(name, addons.Select(a => a.Name));
         }
 
-        await store.SetEnabledAsync(name, value, ct);
+        await store.SetEnabledAsync(name, enabled, ct);
         lock (gate)
         {
-            enabled = new Dictionary<string, bool>(enabled, StringComparer.Ordinal) { [name] = value };
+            flags = new Dictionary<string, bool>(flags, StringComparer.Ordinal) { [name] = enabled };
         }
     }
 
