@@ -47,6 +47,23 @@ public class AddonRegistryTests
     }
 
     [Fact]
+    public async Task Disabling_from_another_process_takes_effect_at_the_next_run()
+    {
+        using var folder = new AddonFolder();
+        folder.Addon("slack", HookRunnerTests.Manifest("slack", "pre_deployment", "slack.notify", 10));
+        var journal = new List<string>();
+        var host = await AddonTestHost.StartAsync(folder, TestHandler.Journaling("slack.notify", journal));
+
+        // The CLI writes the flag straight to the database; the running panel's registry is not told.
+        await host.Store.SetEnabledAsync("slack", false, CancellationToken.None);
+        var outcome = await host.Runner.RunPreDeploymentAsync(AddonTestHost.Context(HookEvent.PreDeployment, new RecordingLog()), CancellationToken.None);
+
+        Assert.Empty(outcome.Hooks);
+        Assert.Empty(journal);
+        Assert.False(host.Registry.IsEnabled("slack"));
+    }
+
+    [Fact]
     public async Task Invalid_addon_hooks_never_run()
     {
         using var folder = new AddonFolder();
