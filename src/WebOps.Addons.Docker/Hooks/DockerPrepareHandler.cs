@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Llm;
 using WebOps.Core.Dockerfiles;
 using WebOps.Core.Hooks;
 using WebOps.Core.Validation;
@@ -11,7 +12,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// pre_deployment: checks the engine answers and that there is a Dockerfile to build (generating one when allowed),
 /// so a deploy that cannot build fails before anything is touched.
 /// </summary>
-public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOptions> options) : IHookHandler
+public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOptions> options, VllmDeployer? vllm = null) : IHookHandler
 {
     public const string HandlerName = "docker.prepare";
 
@@ -43,6 +44,12 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
         if (specError is not null)
         {
             return context.Log.Failed(specError);
+        }
+
+        // LLM deployments without a Dockerfile of their own run the vLLM image: nothing to generate (see Llm/VllmDeployer).
+        if (vllm is not null && VllmDeployer.Serves(context))
+        {
+            return await vllm.PrepareAsync(context, cancellationToken);
         }
 
         return await PrepareDockerfileAsync(context, cancellationToken);
