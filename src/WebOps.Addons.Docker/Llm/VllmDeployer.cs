@@ -31,16 +31,17 @@ public sealed class VllmDeployer(
     /// <summary>pre_deployment: the settings exist and the engine can give GPUs, before anything is pulled or created.</summary>
     public async Task<HookResult> PrepareAsync(HookContext context, CancellationToken cancellationToken)
     {
-        var (settings, missing) = await SettingsAsync(context.Deployment, cancellationToken);
-        if (settings is null)
-        {
-            return context.Log.Failed(missing!);
-        }
-
+        // The host first: without a GPU runtime no setting can help.
         var info = await engine.GetSystemInfoAsync(cancellationToken);
         if (GpuRuntime.Problem(info.Runtimes?.Keys, info.DefaultRuntime) is { } problem)
         {
             return context.Log.Failed(problem);
+        }
+
+        var (settings, missing) = await SettingsAsync(context.Deployment, cancellationToken);
+        if (settings is null)
+        {
+            return context.Log.Failed(missing!);
         }
 
         context.Log.Info($"No Dockerfile: vLLM ({llmOptions.Value.Image}) will serve {settings.Model} as '{settings.EffectiveServedModelName}' on GPUs {settings.Gpus}.");
