@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
@@ -43,6 +44,10 @@ public sealed class DockerBuildAndRunHandler(
         catch (DockerUnavailableException e)
         {
             return context.Log.Failed(e.Message);
+        }
+        catch (DockerApiException e)
+        {
+            return context.Log.Failed($"The Docker engine refused a request while deploying '{deployment.Name}': {EngineErrors.Describe(e)}");
         }
     }
 
