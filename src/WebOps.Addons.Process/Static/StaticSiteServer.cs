@@ -67,6 +67,18 @@ public sealed class StaticSiteServer : IAsyncDisposable
             ring.Add(new RuntimeLogLine(clock.GetUtcNow(), "stdout",
                 $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} {context.Response.StatusCode}"));
         });
+        app.Use((context, next) =>
+        {
+            // The file provider hides dotfiles but not files inside dot-folders (.git/config): refuse any dot segment
+            // except .well-known, which sites need for security.txt and certificate challenges.
+            if (HasHiddenSegment(context.Request.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -81,6 +93,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
             return Task.CompletedTask;
         });
     }
+
+    public static bool HasHiddenSegment(PathString path) =>
+        (path.Value ?? "").Split('/').Any(s => s.StartsWith('.') && s != ".well-known");
 
     public async ValueTask DisposeAsync()
     {
