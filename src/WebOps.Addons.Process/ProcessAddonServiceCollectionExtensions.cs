@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebOps.Addons.Process;
 using WebOps.Addons.Process.Build;
 using WebOps.Addons.Process.Hooks;
 using WebOps.Addons.Process.Runtime;
@@ -8,8 +9,6 @@ using WebOps.Addons.Process.Systemd;
 using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
 using WebOps.Core.Systemd;
-
-using WebOps.Addons.Process;
 
 // In the panel's WebOps.Addons namespace so the composition root needs no extra using.
 namespace WebOps.Addons;

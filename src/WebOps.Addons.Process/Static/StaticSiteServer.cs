@@ -8,8 +8,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using WebOps.Core.Runtime;
 using WebOps.Addons.Process.Supervision;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Process.Static;
 

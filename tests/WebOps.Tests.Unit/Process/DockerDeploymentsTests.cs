@@ -60,8 +60,16 @@ public sealed class DockerDeploymentsTests : IDisposable
         Event = hookEvent,
         Deployment = new DeploymentSnapshot
         {
-            Id = 1, Name = "dockerized", RepoUrl = "file:///nowhere", Branch = "main", ProjectType = ProjectType.Django,
-            Port = 8000, HostPort = 20500, UseDocker = true, ImageName = "webops/dockerized:latest", ContainerName = "webops-dockerized",
+            Id = 1,
+            Name = "dockerized",
+            RepoUrl = "file:///nowhere",
+            Branch = "main",
+            ProjectType = ProjectType.Django,
+            Port = 8000,
+            HostPort = 20500,
+            UseDocker = true,
+            ImageName = "webops/dockerized:latest",
+            ContainerName = "webops-dockerized",
             DeployRunId = 7,
         },
         CheckoutPath = "/nonexistent-checkout",
