@@ -7,8 +7,8 @@ using WebOps.Core.Hooks;
 namespace WebOps.Addons.Process.Hooks;
 
 /// <summary>
-/// post_deployment: makes the prepared release current, records how to start the app (launch.json), stops the
-/// previous app and starts the new one on 127.0.0.1:HOST_PORT, then reports pid and address to the deploy.
+/// post_deployment: stops the previous app, makes the prepared release current, records how to start the app
+/// (launch.json) and starts the new one on 127.0.0.1:HOST_PORT, then reports pid and address to the deploy.
 /// Does nothing for Docker deployments.
 /// </summary>
 public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookHandler
@@ -41,6 +41,8 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookH
             return HookResult.Fail($"No WSGI module found for '{d.Name}': add WSGI_APPLICATION to its settings, or a wsgi.py beside them.");
         }
 
+        // The old app must not run from a folder being swapped away (it may still import modules lazily).
+        await apps.StopAsync(d.Name, cancellationToken);
         var current = paths.Current(d.Name);
         ReleaseFolder.Swap(release, current);
         var appDir = Path.GetFullPath(Path.Combine(current, detection.AppDir));

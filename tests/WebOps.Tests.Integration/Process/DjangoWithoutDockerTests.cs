@@ -51,6 +51,12 @@ public sealed class DjangoWithoutDockerTests
             Assert.Contains(texts, t => t.Item2.Contains($"pid {after} exited", StringComparison.Ordinal));
             Assert.True(File.Exists(Path.Combine(panel.DataFolder, "apps", "djproc", "app.log")));
 
+            await repo.CommitAsync("new greeting", Apps.Django("second release")[4]);
+            await RedeployAsync(client, "djproc");
+            Assert.Equal("second release from-env", await TryGetAsync(url));
+            Assert.Equal(["app.log", "current", "launch.json", "pid", "stderr.log", "stdout.log", "venv"],
+                Directory.EnumerateFileSystemEntries(Path.Combine(panel.DataFolder, "apps", "djproc")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
             await ActAsync(client, "djproc", "stop");
             Assert.False(PortOpen(port));
         }

@@ -37,6 +37,32 @@ internal static class ProcessPanel
         throw new TimeoutException($"The deploy of '{name}' did not end within 4 minutes:\n{await LogAsync(client, name)}");
     }
 
+    /// <summary>Queues another deploy and waits until that run succeeded.</summary>
+    public static async Task RedeployAsync(HttpClient client, string name)
+    {
+        var queued = await client.PostAsync($"/api/deployments/{name}/deploy", null);
+        Assert.True(queued.IsSuccessStatusCode, await queued.Content.ReadAsStringAsync());
+        var runId = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            var runs = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs");
+            var run = runs.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == runId);
+            switch (run.GetProperty("result").GetString())
+            {
+                case "succeeded":
+                    return;
+                case "failed":
+                    Assert.Fail($"Redeploy of '{name}' failed:\n{await LogAsync(client, name)}");
+                    break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The redeploy of '{name}' did not end within 4 minutes.");
+    }
+
     public static async Task<string> LogAsync(HttpClient client, string name)
     {
         var lines = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/logs");
