@@ -29,10 +29,7 @@ public static class CommandRunner
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
+        ChildEnvironment.Apply(start, environment);
 
         var shown = $"{Path.GetFileName(program)} {string.Join(' ', arguments)}";
         log.Write(DeploymentLogLevel.Info, Source, $"$ {shown}");

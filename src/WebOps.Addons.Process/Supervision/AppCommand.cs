@@ -31,10 +31,7 @@ public static class AppCommand
         return command;
     }
 
-    /// <summary>
-    /// A clean environment: the panel's own variables are not passed on, only a basic PATH, locale and home
-    /// plus <paramref name="variables"/>.
-    /// </summary>
+    /// <summary>Starts in <paramref name="workingDirectory"/> with a clean environment (see <see cref="ChildEnvironment"/>).</summary>
     public static ProcessStartInfo StartInfo(IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string> variables)
     {
         var start = new ProcessStartInfo(command[0]) { WorkingDirectory = workingDirectory, UseShellExecute = false };
@@ -43,15 +40,7 @@ public static class AppCommand
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
-        start.Environment["LANG"] = "C.UTF-8";
-        start.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/";
-        foreach (var (key, value) in variables)
-        {
-            start.Environment[key] = value;
-        }
-
+        ChildEnvironment.Apply(start, variables);
         return start;
     }
 }
