@@ -102,7 +102,7 @@ public sealed class DeployOrchestrator(
         {
             throw new DeployFailedException(d.UseDocker
                 ? "No addon started the app: is the docker addon enabled? Check the Addons page."
-                : "Deployments without Docker cannot be started yet: tick \"Use Docker containerization\" and redeploy.");
+                : "No addon started the app: is the process addon enabled? Check the Addons page.");
         }
 
         return context.Runtime;
