@@ -98,7 +98,7 @@ public sealed class VllmSpecTests
         Assert.Equal("127.0.0.1:49200", string.Join(',', host.PortBindings["8000/tcp"].Select(b => $"{b.HostIP}:{b.HostPort}")));
         Assert.Equal("host", host.IpcMode);
         Assert.Equal("bridge", host.NetworkMode);
-        Assert.Equal(Docker.DotNet.Models.RestartPolicyKind.UnlessStopped, host.RestartPolicy!.Name);
+        Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.UnlessStopped, host.RestartPolicy!.Name);
         var gpu = Assert.Single(host.DeviceRequests);
         Assert.Equal("nvidia|-1||gpu", $"{gpu.Driver}|{gpu.Count}|{string.Join(',', gpu.DeviceIDs)}|{string.Join(';', gpu.Capabilities.Select(c => string.Join(',', c)))}");
     }
