@@ -17,5 +17,5 @@ public sealed class LlmOptions
     public TimeSpan StartPeriod { get; set; } = TimeSpan.FromMinutes(20);
 
     /// <summary>How long pulling the vLLM image (several GB) may take.</summary>
-    public TimeSpan PullTimeout { get; set; } = TimeSpan.FromMinutes(60);
+    public TimeSpan PullTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -49,6 +49,13 @@ public sealed class DeploymentService(
         db.Deployments.Add(d);
         await db.SaveChangesAsync(ct);
         notifier.Changed(d);
+        if (d.ProjectType == ProjectType.Llm)
+        {
+            // vLLM needs a model before it can start; deploying now could only fail.
+            new RunLog(sink, d.Name, d.Id, null).Info("webops", "Save the LLM settings (model, GPUs), then deploy.");
+            return d;
+        }
+
         await QueueDeployAsync(d, ct);
         return d;
     }
