@@ -73,6 +73,8 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 [[ $(id -u) == 0 ]] || die "run as root (it installs packages and starts the Docker engine)"
 mkdir -p "$LOG_DIR"

@@ -8,7 +8,9 @@ namespace WebOps.Core.Detection;
 /// </summary>
 public sealed record DetectionResult
 {
-    /// <summary>The project type; <see cref="ProjectType.Auto"/> never appears in a successful result.</summary>
+    /// <summary>The project type. <see cref="ProjectType.Auto"/> appears only together with
+    /// <see cref="DockerfilePath"/>: a repo with a Dockerfile whose code is neither Django, a static site nor a
+    /// vLLM setup is built from its Dockerfile as it is.</summary>
     public required ProjectType Type { get; init; }
 
     /// <summary>Folder (relative to the repo root, "." for the root) holding the app: manage.py's folder for
@@ -20,6 +22,9 @@ public sealed record DetectionResult
 
     /// <summary>Relative path of an existing Dockerfile to build, when there is one.</summary>
     public string? DockerfilePath { get; init; }
+
+    /// <summary>Whether the repo brings its own Dockerfile (then it is built instead of a generated one).</summary>
+    public bool HasDockerfile => DockerfilePath != null;
 
     /// <summary>Why detection decided this, for the log.</summary>
     public required string Reason { get; init; }

@@ -1,16 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using WebOps.Auth;
-using WebOps.Core.Addons;
 using WebOps.Core.Deployments;
 using WebOps.Data;
 
 namespace WebOps.Hosting;
 
 /// <summary>
-/// Runs before the workers start: migrate the database, settle runs a previous process left half-done,
-/// make sure an admin exists, discover addons.
+/// Runs before every other hosted service (addon discovery, workers): migrate the database, settle runs a
+/// previous process left half-done, make sure an admin exists.
 /// </summary>
-public sealed class StartupTasks(IServiceScopeFactory scopes, AddonRegistry addons, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
+public sealed class StartupTasks(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,8 +20,6 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, AddonRegistry addo
             await SettleInterruptedRunsAsync(db, cancellationToken);
             await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), cancellationToken);
         }
-
-        await addons.InitializeAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -20,16 +20,16 @@ public static class WebOpsApp
         }
 
         var settings = new WebOpsSettings { DataPath = DataFolder.Resolve(builder.Configuration) };
+        builder.Configuration["Addons:Path"] = AddonsPath(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddHostedService<StartupTasks>(); // first: the database must be migrated before anything reads it
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWebOpsData(settings.DataPath);
         builder.Services.AddWebOpsAuth();
         builder.Services.AddAddonSystem();
-        builder.Services.Configure<AddonOptions>(o => o.Path = AddonsPath(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddDockerAddon(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
-        builder.Services.AddHostedService<StartupTasks>();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

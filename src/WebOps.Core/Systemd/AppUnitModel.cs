@@ -1,0 +1,20 @@
+namespace WebOps.Core.Systemd;
+
+/// <summary>An app run as a plain process by systemd (no container).</summary>
+public sealed record AppUnitModel
+{
+    /// <summary>The deployment name, used in the description.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The program (an absolute path) and its arguments, unquoted: the renderer quotes each one.</summary>
+    public required IReadOnlyList<string> Command { get; init; }
+
+    /// <summary>Absolute path of the folder the app starts in.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>Written as one <c>Environment=</c> line each, sorted by name so the text is stable.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The user the app runs as; null leaves the unit's default (root for system units).</summary>
+    public string? User { get; init; }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using WebOps.Auth;
+using WebOps.Hosting;
+
+namespace WebOps.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// The real panel, in process, on a free loopback port, with its own data folder. Tests talk to it over HTTP.
+/// </summary>
+public sealed class PanelApp : IAsyncDisposable
+{
+    public const string AdminUser = "tester";
+    public const string AdminPassword = "correct-horse-battery";
+
+    private PanelApp(Microsoft.AspNetCore.Builder.WebApplication app, string dataFolder, Uri baseAddress)
+    {
+        App = app;
+        DataFolder = dataFolder;
+        BaseAddress = baseAddress;
+    }
+
+    public Microsoft.AspNetCore.Builder.WebApplication App { get; }
+
+    public string DataFolder { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<PanelApp> StartAsync(params string[] extraArgs)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "webops-test-" + Guid.NewGuid().ToString("N")[..8]);
+        string[] args =
+        [
+            "--data", data, "--urls", "http://127.0.0.1:0", "--Deployments:AllowLocalRepos=true",
+            "--Logging:LogLevel:Default=Warning", .. extraArgs,
+        ];
+        var app = WebOpsApp.Build(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var panel = new PanelApp(app, data, new Uri(address));
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(AdminUser, AdminPassword, CancellationToken.None);
+        return panel;
+    }
+
+    /// <summary>A client with no credentials and no redirects followed.</summary>
+    public HttpClient Anonymous() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client that sends a fresh API token.</summary>
+    public async Task<HttpClient> WithTokenAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync("test-" + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A browser-like client logged in through the login form (cookies kept, antiforgery honoured).</summary>
+    public async Task<HttpClient> LoggedInAsync()
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
+        var form = await FormPage.LoadAsync(client, "/login");
+        var response = await form.PostAsync(client, new() { ["Username"] = AdminUser, ["Password"] = AdminPassword });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string url, object body) =>
+        client.PostAsJsonAsync(url, body);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a file still held open is cleaned with the temp folder.
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace WebOps.Tests.Integration.Infrastructure;
+
+/// <summary>Runs the real <c>webops</c> executable (webops.dll beside the tests) with an argument list.</summary>
+public static class WebOpsCli
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "webops.dll");
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        return psi;
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var p = Process.Start(StartInfo(args))!;
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await p.WaitForExitAsync(limit.Token);
+        return (p.ExitCode, await stdout, await stderr);
+    }
+}
