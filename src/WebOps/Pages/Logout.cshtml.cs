@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace WebOps.Pages;
 
 /// <summary>Logging out is a POST (with the antiforgery token), so a link or an image on another page cannot do it.</summary>
-[AllowAnonymous]
 public sealed class LogoutModel : PageModel
 {
     public void OnGet()
