@@ -40,13 +40,14 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
         }
         catch (Exception ex)
         {
-            result = HookResult.Fail($"threw {ex.GetType().Name}: {ex.Message}");
+            // What a crashed hook left half-written in its bags is not merged.
             logger.LogWarning(ex, "Addon {Addon} {Event} hook threw.", addon.Name, eventName);
+            var failure = HookResult.Fail($"threw {ex.GetType().Name}: {ex.Message}");
+            return Finish(hook, failure, TimeProvider.System.GetElapsedTime(started), context.Log, source);
         }
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
         HookContextScope.MergeBack(child, context, addon.Name);
-        return Finish(hook, result, elapsed, context.Log, source);
+        return Finish(hook, result, TimeProvider.System.GetElapsedTime(started), context.Log, source);
     }
 
     private async Task<HookResult> RunHandlerAsync(string name, HookContext child, CancellationToken token)

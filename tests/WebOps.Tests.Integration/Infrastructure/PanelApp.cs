@@ -31,9 +31,12 @@ public sealed class PanelApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<PanelApp> StartAsync(params string[] extraArgs)
+    public static Task<PanelApp> StartAsync(params string[] extraArgs) =>
+        StartInFolderAsync(Path.Combine(Path.GetTempPath(), "webops-test-" + Guid.NewGuid().ToString("N")[..8]), extraArgs);
+
+    /// <summary>Starts on an existing data folder (a restart); the admin user is created only once.</summary>
+    public static async Task<PanelApp> StartInFolderAsync(string data, params string[] extraArgs)
     {
-        var data = Path.Combine(Path.GetTempPath(), "webops-test-" + Guid.NewGuid().ToString("N")[..8]);
         string[] args =
         [
             "--data", data, "--urls", "http://127.0.0.1:0", "--Deployments:AllowLocalRepos=true",
@@ -44,7 +47,12 @@ public sealed class PanelApp : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var panel = new PanelApp(app, data, new Uri(address));
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(AdminUser, AdminPassword, CancellationToken.None);
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        if (await accounts.CheckPasswordAsync(AdminUser, AdminPassword, CancellationToken.None) is null)
+        {
+            await accounts.CreateUserAsync(AdminUser, AdminPassword, CancellationToken.None);
+        }
+
         return panel;
     }
 
@@ -79,10 +87,16 @@ public sealed class PanelApp : IAsyncDisposable
     public static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the panel but keeps its data folder, to start it again on the same data.</summary>
+    public async Task StopAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(DataFolder, recursive: true);
