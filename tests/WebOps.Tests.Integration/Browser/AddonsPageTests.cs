@@ -28,6 +28,7 @@ public sealed class AddonsPageTests(BrowserFixture fixture)
             await Expect(page.Locator("#run-order")).Not.ToContainTextAsync("docker");
             await page.Locator("[data-addon=docker] button:has-text('Enable')").ClickAsync();
             await Expect(page.Locator("[data-addon=docker] [data-enabled-badge]")).ToHaveTextAsync("enabled");
+            fixture.AssertNoScriptErrors(page);
         }
         finally
         {

@@ -10,6 +10,7 @@ namespace WebOps.Tests.Integration.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly ConcurrentBag<string> deployments = [];
+    private readonly ConcurrentDictionary<IBrowserContext, ConcurrentQueue<string>> scriptErrors = new();
     private IPlaywright? playwright;
 
     public PanelProcess Panel { get; private set; } = null!;
@@ -39,6 +40,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public void Track(string deployment) => deployments.Add(deployment);
 
+    /// <summary>Fails on uncaught script errors and console errors of the panel's pages in the page's browser context.</summary>
+    public void AssertNoScriptErrors(IPage page)
+    {
+        var errors = scriptErrors.TryGetValue(page.Context, out var found) ? found.ToList() : [];
+        Assert.True(errors.Count == 0, "Script errors:\n" + string.Join('\n', errors));
+    }
+
     /// <summary>A fresh browser context (own cookies), logged in as the admin through the login form.</summary>
     public async Task<IPage> LoggedInPageAsync(bool javaScript = true)
     {
@@ -51,12 +59,31 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(30_000);
+        var errors = scriptErrors.GetOrAdd(context, _ => new ConcurrentQueue<string>());
+        context.WebError += (_, e) => errors.Enqueue(e.Error);
+        var origin = Panel.BaseAddress.ToString();
+        context.Console += (_, m) =>
+        {
+            // Only the panel's own pages count: the deployed app (another origin) may log what it likes.
+            if (m.Type == "error" && m.Page?.Url.StartsWith(origin, StringComparison.Ordinal) != false)
+            {
+                errors.Enqueue($"console: {m.Text} at {m.Location} on {m.Page?.Url}");
+            }
+        };
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("#username", "admin");
         await page.FillAsync("#password", Panel.AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"Logging in did not reach the dashboard; the browser is at {page.Url}. Panel output:\n{Panel.RecentOutput}", e);
+        }
+
         return page;
     }
 

@@ -54,6 +54,7 @@ public sealed class InvalidFormTests(BrowserFixture fixture)
         Assert.DoesNotContain(name, names);
         Assert.DoesNotContain("Bad_Name", names);
         Assert.Equal(404, (await page.Context.APIRequest.GetAsync($"/api/deployments/{name}")).Status);
+        fixture.AssertNoScriptErrors(page);
         await page.Context.CloseAsync();
     }
 

@@ -41,6 +41,26 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         Assert.Equal("host", d.GetProperty("docker_network_mode").GetString());
         Assert.Equal("Hello from a form without scripts", d.GetProperty("env_vars").GetProperty("SITE_TITLE").GetString());
         Assert.Single(d.GetProperty("env_vars").EnumerateObject());
+
+        // Without a Dockerfile and with auto-generate off the deploy fails; without scripts the page shows it on reload.
+        await ReloadUntilStatusAsync(page, "failed");
+        await Expect(page.Locator("[data-log]")).ToContainTextAsync("Dockerfile");
+        await page.ClickAsync("form[data-action=deploy] button");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+        await Expect(page.Locator(".flash-ok")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Deploy #\d+ queued\."));
+        fixture.AssertNoScriptErrors(page);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Pages without scripts do not update themselves: reload until the badge says it (bounded).</summary>
+    private static async Task ReloadUntilStatusAsync(Microsoft.Playwright.IPage page, string status)
+    {
+        var deadline = DateTime.UtcNow + DeploymentPages.DeployLimit;
+        while (await page.Locator("[data-status-badge]").TextContentAsync() != status)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"'{status}' not reached; log:\n{await page.Locator("[data-log]").InnerTextAsync()}");
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
     }
 }

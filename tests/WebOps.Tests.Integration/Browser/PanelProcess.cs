@@ -15,6 +15,7 @@ public sealed class PanelProcess : IAsyncDisposable
     private readonly Process process;
     private readonly Queue<string> recent = new();
     private readonly TaskCompletionSource<string> password = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool passwordNext;
 
     private PanelProcess(Process process, Uri baseAddress, string dataFolder)
@@ -42,9 +43,35 @@ public sealed class PanelProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the panel. Another process may take the free port between choosing and binding it; then the panel
+    /// exits and a new port is tried, so the health check never talks to someone else's server.
+    /// </summary>
     public static async Task<PanelProcess> StartAsync()
     {
-        var port = FreePort();
+        for (var attempt = 1; ; attempt++)
+        {
+            var panel = Launch(FreePort());
+            try
+            {
+                await panel.WaitReadyAsync();
+                return panel;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && panel.RecentOutput.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await panel.DisposeAsync();
+            }
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+            {
+                var output = panel.RecentOutput;
+                await panel.DisposeAsync();
+                throw new InvalidOperationException($"The panel did not start within {StartLimit.TotalSeconds:0} s: {e.Message}\n{output}", e);
+            }
+        }
+    }
+
+    private static PanelProcess Launch(int port)
+    {
         var data = Path.Combine(Path.GetTempPath(), "webops-ui-" + Guid.NewGuid().ToString("N")[..8]);
         var psi = WebOpsCli.StartInfo(
             "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data,
@@ -59,18 +86,23 @@ public sealed class PanelProcess : IAsyncDisposable
         panel.process.StandardInput.Close();
         panel.process.BeginOutputReadLine();
         panel.process.BeginErrorReadLine();
-        try
+        return panel;
+    }
+
+    /// <summary>Ready when this process printed the password, says it listens on its port, and answers /healthz.</summary>
+    private async Task WaitReadyAsync()
+    {
+        var exited = process.WaitForExitAsync();
+        var ready = Task.WhenAll(password.Task, listening.Task);
+        if (await Task.WhenAny(ready, exited, Task.Delay(StartLimit)) != ready)
         {
-            panel.AdminPassword = await panel.password.Task.WaitAsync(StartLimit);
-            await panel.WaitHealthyAsync();
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            await panel.DisposeAsync();
-            throw new InvalidOperationException($"The panel did not start within {StartLimit.TotalSeconds:0} s: {e.Message}\n{panel.RecentOutput}", e);
+            throw process.HasExited
+                ? new InvalidOperationException($"webops serve exited with code {process.ExitCode}.")
+                : new TimeoutException("webops serve printed no admin password or listening address.");
         }
 
-        return panel;
+        AdminPassword = await password.Task;
+        await WaitHealthyAsync();
     }
 
     private void OnLine(string? line)
@@ -87,6 +119,11 @@ public sealed class PanelProcess : IAsyncDisposable
             {
                 recent.Dequeue();
             }
+        }
+
+        if (line.Contains("Now listening on: " + BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal))
+        {
+            listening.TrySetResult();
         }
 
         // The password is printed on the line after the one that names the admin user.

@@ -20,8 +20,11 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     [FromRoute]
     public string Name { get; set; } = "";
 
+    /// <summary><c>?reveal=1</c> (or <c>true</c>) shows secret values instead of the mask.</summary>
     [FromQuery(Name = "reveal")]
-    public bool Reveal { get; set; }
+    public string? RevealParameter { get; set; }
+
+    public bool Reveal => RevealParameter is "1" or "true";
 
     /// <summary>A past run whose log is shown instead of the latest lines.</summary>
     [FromQuery(Name = "run")]

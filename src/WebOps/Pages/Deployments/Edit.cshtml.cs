@@ -13,8 +13,11 @@ public sealed class EditModel(DeploymentService deployments) : PageModel
     [FromRoute]
     public string Name { get; set; } = "";
 
+    /// <summary><c>?reveal=1</c> (or <c>true</c>) shows secret values instead of the mask.</summary>
     [FromQuery(Name = "reveal")]
-    public bool Reveal { get; set; }
+    public string? RevealParameter { get; set; }
+
+    public bool Reveal => RevealParameter is "1" or "true";
 
     public Deployment? Deployment { get; private set; }
 

@@ -39,12 +39,29 @@
             link.textContent = s.url;
             root.querySelector('[data-url]').replaceChildren(link);
         }
+        // The full deployment (from the API) also carries what runs now; status events do not.
+        if (s.image) setText('[data-image]', s.image);
+        if ('container_id' in s) setText('[data-container]', s.container_id ? s.container_id.slice(0, 10) : 'none yet', s.container_id);
+        if (s.published_ports) setText('[data-ports]', s.published_ports.length ? s.published_ports.join(', ') : 'none');
         if (s.commit_sha) {
             const commit = root.querySelector('[data-commit]');
             commit.textContent = s.commit_sha.slice(0, 10);
             commit.title = s.commit_sha;
         }
         updateButtons();
+    }
+
+    function setText(selector, text, title) {
+        const el = root.querySelector(selector);
+        if (!el) return;
+        el.textContent = text;
+        if (title !== undefined) el.title = title || '';
+    }
+
+    /** Reloads the deployment from the API: status, and what runs now (image, container, ports). */
+    async function refreshDeployment() {
+        const d = await W.request('GET', api);
+        if (d.ok && !busy) applyStatus(d.data);
     }
 
     const result = root.querySelector('[data-action-result]');
@@ -253,8 +270,7 @@
             const r = await W.request('GET', api + '/logs?after=' + lastId);
             if (r.ok) appendLines(r.data);
         }
-        const d = await W.request('GET', api);
-        if (d.ok && !busy) applyStatus(d.data);
+        refreshDeployment();
         refreshRuns();
     }
 
@@ -262,6 +278,7 @@
         log: onLog,
         status: function (s) {
             applyStatus(s);
+            refreshDeployment();
             refreshRuns();
         },
     }, root.querySelector('[data-live-indicator]'), catchUp);
@@ -323,4 +340,6 @@
 
     scrollDown(logBox);
     updateButtons();
+    // A running app's latest output is worth seeing at once; one request, no polling until Follow is ticked.
+    if (status === 'running') loadRuntime();
 })();
