@@ -16,8 +16,9 @@ public sealed class ContainerSwap(DockerEngine engine)
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>Returns the started container, or the failure message (after rolling back).</summary>
+    /// <param name="engineRestarts">False when systemd supervises the app: the container then keeps no restart policy.</param>
     public async Task<(StartedContainer? Started, string? Failure)> RunAsync(
-        HookContext context, ContainerSpec spec, TimeSpan startTimeout, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken)
     {
         var asideName = $"{spec.Name}.previous";
         await engine.RemoveContainerAsync(asideName, force: true, cancellationToken);
@@ -31,7 +32,7 @@ public sealed class ContainerSwap(DockerEngine engine)
             failure = await StartAsync(spec, id, cancellationToken);
             if (failure is null)
             {
-                var started = await WaitReadyAsync(context, spec, id, startTimeout, cancellationToken);
+                var started = await WaitReadyAsync(context, spec, id, startTimeout, engineRestarts, cancellationToken);
                 if (started.Started is not null)
                 {
                     await CommitAsync(context, id, previous is null ? null : asideName, cancellationToken);
@@ -94,7 +95,7 @@ public sealed class ContainerSwap(DockerEngine engine)
     }
 
     private async Task<(StartedContainer? Started, string? Failure)> WaitReadyAsync(
-        HookContext context, ContainerSpec spec, string id, TimeSpan timeout, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, string id, TimeSpan timeout, bool engineRestarts, CancellationToken cancellationToken)
     {
         var appPort = spec.Ports.Count > 0 ? spec.Ports[0] : null;
         context.Log.Info(appPort is null
@@ -104,7 +105,11 @@ public sealed class ContainerSwap(DockerEngine engine)
             engine, id, inspect => PublishedPorts.AppEndpoint(inspect, appPort), appPort is not null, timeout, cancellationToken);
         if (ready && last is not null)
         {
-            await engine.UpdateRestartPolicyAsync(id, RestartPolicyKind.UnlessStopped, cancellationToken);
+            if (engineRestarts)
+            {
+                await engine.UpdateRestartPolicyAsync(id, RestartPolicyKind.UnlessStopped, cancellationToken);
+            }
+
             return (PublishedPorts.Describe(spec, last, context.Deployment.Port), null);
         }
 

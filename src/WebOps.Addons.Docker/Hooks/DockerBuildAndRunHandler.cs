@@ -93,7 +93,13 @@ public sealed class DockerBuildAndRunHandler(
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
         {
-            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, cancellationToken);
+            var engineRestarts = options.Value.Supervisor == DockerSupervisor.Docker;
+            if (!engineRestarts)
+            {
+                context.Log.Info($"Supervisor systemd: the container gets no restart policy; the unit from 'webops systemd render {context.Deployment.Name}' restarts it.");
+            }
+
+            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken);
             return outcome;
         }
         finally
