@@ -14,7 +14,12 @@ public static class WebOpsApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PublishedWebRoot() });
+
+        // The pages' CSS and JS live in wwwroot. A published panel has it beside webops.dll, whatever the working
+        // directory; a build output has only the static web assets manifest, which ASP.NET Core reads by itself in
+        // Development alone.
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(WebOpsSettings.DefaultUrl);
@@ -52,6 +57,12 @@ public static class WebOpsApp
         app.MapLlmApi();
         app.MapRazorPages();
         return app;
+    }
+
+    private static string? PublishedWebRoot()
+    {
+        var besideBinary = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(besideBinary) ? besideBinary : null;
     }
 
     private static string AddonsPath(IConfiguration configuration, IWebHostEnvironment env)

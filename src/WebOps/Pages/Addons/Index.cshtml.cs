@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebOps.Api;
+using WebOps.Core.Addons;
+using WebOps.Pages.Shared;
+
+namespace WebOps.Pages.Addons;
+
+/// <summary>The addons found at start-up, their hooks in run order, and a switch for each.</summary>
+public sealed class IndexModel(AddonRegistry registry) : PageModel
+{
+    private static readonly string[] EventOrder = ["pre_deployment", "post_deployment", "health_check"];
+
+    public IReadOnlyList<AddonDto> Addons { get; private set; } = [];
+
+    /// <summary>Hooks of enabled, valid addons as they will run, event by event.</summary>
+    public IReadOnlyList<HookDto> RunOrder { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Addons = [.. registry.Addons.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => AddonDto.From(a, registry.IsEnabled(a.Name)))];
+        RunOrder = [.. AddonsApi.HookOrder(registry)];
+    }
+
+    /// <summary>An addon's own hooks by event, then priority; the manifest order breaks ties (the sort is stable).</summary>
+    public static IEnumerable<HookDto> InRunOrder(IEnumerable<HookDto> hooks) =>
+        hooks.OrderBy(h => Array.IndexOf(EventOrder, h.Event)).ThenBy(h => h.Priority);
+
+    public async Task<IActionResult> OnPostToggleAsync(string name, bool enabled, CancellationToken ct)
+    {
+        if (!registry.Addons.Any(a => a.Name == name))
+        {
+            TempData.Error($"No addon named '{name}'. The list below shows the addons found at start-up.");
+            return RedirectToPage();
+        }
+
+        await registry.SetEnabledAsync(name, enabled, ct);
+        TempData.Success($"{(enabled ? "Enabled" : "Disabled")} the addon '{name}'. New deploys use the change.");
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WebOps.Core.Deployments;
+using WebOps.Data;
+using WebOps.Deploys;
+using WebOps.Pages.Shared;
+
+namespace WebOps.Pages.Deployments;
+
+/// <summary>
+/// One deployment: what it is, what runs, its log and runs, and the buttons. The buttons are forms handled here,
+/// so they work without JavaScript; with it, the page script calls the API instead.
+/// </summary>
+public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db) : PageModel
+{
+    /// <summary>How many recent log lines the page starts with.</summary>
+    public const int LogLines = 500;
+
+    [FromRoute]
+    public string Name { get; set; } = "";
+
+    /// <summary><c>?reveal=1</c> (or <c>true</c>) shows secret values instead of the mask.</summary>
+    [FromQuery(Name = "reveal")]
+    public string? RevealParameter { get; set; }
+
+    public bool Reveal => RevealParameter is "1" or "true";
+
+    /// <summary>A past run whose log is shown instead of the latest lines.</summary>
+    [FromQuery(Name = "run")]
+    public int? SelectedRun { get; set; }
+
+    public Deployment? Deployment { get; private set; }
+
+    public IReadOnlyList<DeployRun> Runs { get; private set; } = [];
+
+    public IReadOnlyList<LogLine> Log { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Deployment = await deployments.FindAsync(Name, ct);
+        if (Deployment is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Runs = await db.DeployRuns.AsNoTracking().Where(r => r.DeploymentId == Deployment.Id)
+            .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
+        var lines = db.DeploymentLogs.AsNoTracking().Where(l => l.DeploymentId == Deployment.Id);
+        if (SelectedRun is { } run)
+        {
+            lines = lines.Where(l => l.DeployRunId == run);
+        }
+
+        var newest = await lines.OrderByDescending(l => l.Id).Take(LogLines).ToListAsync(ct);
+        Log = [.. newest.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine)];
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDeployAsync(CancellationToken ct) =>
+        ActAsync(async d => $"Deploy #{(await deployments.QueueDeployAsync(d, ct)).Id} queued.", ct);
+
+    public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
+        ActAsync(async d => { await deployments.StartAsync(d, ct); return $"Started '{d.Name}'."; }, ct);
+
+    public Task<IActionResult> OnPostStopAsync(CancellationToken ct) =>
+        ActAsync(async d => { await deployments.StopAsync(d, ct); return $"Stopped '{d.Name}'."; }, ct);
+
+    public Task<IActionResult> OnPostRestartAsync(CancellationToken ct) =>
+        ActAsync(async d => { await deployments.RestartAsync(d, ct); return $"Restarted '{d.Name}'."; }, ct);
+
+    /// <summary>Runs the action and comes back to this page with its result (post, redirect, get).</summary>
+    private async Task<IActionResult> ActAsync(Func<Deployment, Task<string>> action, CancellationToken ct)
+    {
+        var d = await deployments.FindAsync(Name, ct);
+        if (d is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        try
+        {
+            TempData.Success(await action(d));
+        }
+        catch (ActionRefusedException e)
+        {
+            TempData.Error(e.Message);
+        }
+
+        return Redirect($"/deployments/{d.Name}");
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebOps.Core.Deployments;
+using WebOps.Core.Validation;
+using WebOps.Deploys;
+using WebOps.Pages.Shared;
+
+namespace WebOps.Pages.Deployments;
+
+/// <summary>The create form, prefilled. Masked secrets left as <c>********</c> keep their stored values.</summary>
+public sealed class EditModel(DeploymentService deployments) : PageModel
+{
+    [FromRoute]
+    public string Name { get; set; } = "";
+
+    /// <summary><c>?reveal=1</c> (or <c>true</c>) shows secret values instead of the mask.</summary>
+    [FromQuery(Name = "reveal")]
+    public string? RevealParameter { get; set; }
+
+    public bool Reveal => RevealParameter is "1" or "true";
+
+    public Deployment? Deployment { get; private set; }
+
+    public DeploymentForm Form { get; private set; } = new();
+
+    public FormErrors Errors { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Deployment = await deployments.FindAsync(Name, ct);
+        if (Deployment is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Form = DeploymentForm.From(Deployment, Reveal);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Deployment = await deployments.FindAsync(Name, ct);
+        if (Deployment is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        // The name is not a form field when editing; it comes from the route.
+        Form = DeploymentFormReader.Read(Request.Form) with { Name = Deployment.Name };
+        var (input, formErrors) = DeploymentFormInput.Build(Form, forCreate: false);
+        Errors = formErrors;
+        if (Errors.Any)
+        {
+            Errors.AddAll(DeploymentValidator.ValidatePatch(input, deployments.ValidationOptions, Deployment.Name), Form);
+            return Page();
+        }
+
+        try
+        {
+            await deployments.UpdateAsync(Deployment, input, ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors.AddAll(e.Errors, Form);
+            return Page();
+        }
+
+        TempData["saved"] = true;
+        return Redirect($"/deployments/{Deployment.Name}/edit");
+    }
+
+    /// <summary>Whether this page follows a successful save (shown once).</summary>
+    public bool JustSaved => TempData["saved"] is true;
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace WebOps.Tests.Integration.Browser;
+
+/// <summary>
+/// One real panel process and one headless Debian Chromium, shared by the browser tests. Every deployment name a
+/// test registers with <see cref="Track"/> has its Docker containers and images removed at the end.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly ConcurrentBag<string> deployments = [];
+    private readonly ConcurrentDictionary<IBrowserContext, ConcurrentQueue<string>> scriptErrors = new();
+    private IPlaywright? playwright;
+
+    public PanelProcess Panel { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Panel = await PanelProcess.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            // Debian's Chromium: Playwright's own browser download is not available here.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A unique deployment name, cleaned up in Docker after the tests.</summary>
+    public string NewDeploymentName()
+    {
+        var name = "ui-" + Guid.NewGuid().ToString("N")[..8];
+        Track(name);
+        return name;
+    }
+
+    public void Track(string deployment) => deployments.Add(deployment);
+
+    /// <summary>Fails on uncaught script errors and console errors of the panel's pages in the page's browser context.</summary>
+    public void AssertNoScriptErrors(IPage page)
+    {
+        var errors = scriptErrors.TryGetValue(page.Context, out var found) ? found.ToList() : [];
+        Assert.True(errors.Count == 0, "Script errors:\n" + string.Join('\n', errors));
+    }
+
+    /// <summary>A fresh browser context (own cookies), logged in as the admin through the login form.</summary>
+    public async Task<IPage> LoggedInPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Panel.BaseAddress.ToString().TrimEnd('/'),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            TimezoneId = "UTC",
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(30_000);
+        var errors = scriptErrors.GetOrAdd(context, _ => new ConcurrentQueue<string>());
+        context.WebError += (_, e) => errors.Enqueue(e.Error);
+        var origin = Panel.BaseAddress.ToString();
+        context.Console += (_, m) =>
+        {
+            // Only the panel's own pages count: the deployed app (another origin) may log what it likes.
+            if (m.Type == "error" && m.Page?.Url.StartsWith(origin, StringComparison.Ordinal) != false)
+            {
+                errors.Enqueue($"console: {m.Text} at {m.Location} on {m.Page?.Url}");
+            }
+        };
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", Panel.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"Logging in did not reach the dashboard; the browser is at {page.Url}. Panel output:\n{Panel.RecentOutput}", e);
+        }
+
+        return page;
+    }
+
+    /// <summary>The panel stops first, so no deploy can create anything after the Docker cleanup.</summary>
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (Panel is not null)
+        {
+            await Panel.DisposeAsync();
+        }
+
+        foreach (var name in deployments)
+        {
+            await DockerCleanup.RemoveAsync(name);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebOps.Tests.Integration.Browser;
+
+/// <summary>What a person does on the deployment pages, as steps the browser tests share.</summary>
+public static partial class DeploymentPages
+{
+    public static readonly TimeSpan DeployLimit = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ActionLimit = TimeSpan.FromSeconds(90);
+
+    /// <summary>Fills the create form for a Docker deployment with the defaults left alone, and submits it.</summary>
+    public static async Task CreateDockerDeploymentAsync(IPage page, string name, string repoUrl, params (string Key, string Value)[] env)
+    {
+        await page.GotoAsync("/deployments/new");
+        await page.FillAsync("[name=name]", name);
+        await page.FillAsync("[name=repo_url]", repoUrl);
+        for (var i = 0; i < env.Length; i++)
+        {
+            await page.Locator("[name='env_vars.key']").Nth(i).FillAsync(env[i].Key);
+            await page.Locator("[name='env_vars.value']").Nth(i).FillAsync(env[i].Value);
+        }
+
+        await page.CheckAsync("#in-use_docker");
+        await SubmitCreateAsync(page, name);
+    }
+
+    public static async Task SubmitCreateAsync(IPage page, string name)
+    {
+        await page.ClickAsync("button[type=submit]:has-text('Create and deploy')");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+    }
+
+    /// <summary>Waits on the open deployment page until the badge says running; a failed deploy fails with its log.</summary>
+    public static async Task WaitUntilRunningAsync(IPage page)
+    {
+        var status = page.Locator("[data-status-badge]");
+        await Expect(status).ToHaveTextAsync(RunningOrFailed(), new() { Timeout = (float)DeployLimit.TotalMilliseconds });
+        Assert.True(await status.TextContentAsync() == "running", $"The deploy failed. Log:\n{await page.Locator("[data-log]").InnerTextAsync()}");
+    }
+
+    /// <summary>Clicks an action button, then waits for its result message and for the status badge to follow.</summary>
+    public static async Task ClickActionAsync(IPage page, string action, string expectedStatus, string expectedResult)
+    {
+        var button = page.Locator($"form[data-action={action}] button");
+        await Expect(button).ToBeEnabledAsync();
+        await button.ClickAsync();
+        var limit = new LocatorAssertionsToHaveTextOptions { Timeout = (float)ActionLimit.TotalMilliseconds };
+        await Expect(page.Locator("[data-action-result]")).ToHaveTextAsync(expectedResult, limit);
+        await Expect(page.Locator("[data-status-badge]")).ToHaveTextAsync(expectedStatus, limit);
+    }
+
+    /// <summary>Opens the app's own URL in a tab until it shows the marker; a just-started server may refuse the first tries.</summary>
+    public static async Task ExpectAppServesAsync(IPage page, string url, string marker)
+    {
+        var tab = await page.Context.NewPageAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        string? last = null;
+        while (true)
+        {
+            try
+            {
+                var response = await tab.GotoAsync(url, new() { Timeout = 10_000 });
+                if (response is { Ok: true } && (await tab.ContentAsync()).Contains(marker, StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                last = $"HTTP {response?.Status}";
+            }
+            catch (PlaywrightException e)
+            {
+                last = e.Message.Split('\n')[0];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{url} did not show '{marker}' within 60 s; last answer: {last}");
+            await Task.Delay(500);
+        }
+
+        await tab.CloseAsync();
+    }
+
+    /// <summary>The deployment as the API shows it, secrets revealed.</summary>
+    public static async Task<System.Text.Json.JsonElement> ApiDeploymentAsync(IPage page, string name)
+    {
+        var response = await page.Context.APIRequest.GetAsync($"/api/deployments/{name}?reveal=true");
+        Assert.True(response.Ok, $"GET /api/deployments/{name} answered {response.Status}");
+        return (await response.JsonAsync())!.Value;
+    }
+
+    [GeneratedRegex("^(running|failed)$")]
+    private static partial Regex RunningOrFailed();
+}
