@@ -25,6 +25,10 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<AddonRecord> Addons => Set<AddonRecord>();
 
+    public DbSet<HealthRecord> HealthHistory => Set<HealthRecord>();
+
+    public DbSet<DeploymentHealthSettings> HealthSettings => Set<DeploymentHealthSettings>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Converters capture the protector, so each protector (each data folder) needs its own model.
@@ -35,6 +39,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
     {
         DeploymentConfiguration.Configure(modelBuilder, Protector);
         AccountConfiguration.Configure(modelBuilder);
+        HealthConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<AddonRecord>(e =>
         {
             e.ToTable("addons");

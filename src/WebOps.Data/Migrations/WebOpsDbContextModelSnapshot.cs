@@ -372,6 +372,75 @@ namespace WebOps.Data.Migrations
                     b.ToTable("addons", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Data.Entities.DeploymentHealthSettings", b =>
+                {
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<int?>("ExpectedStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_status");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.HasKey("DeploymentId");
+
+                    b.ToTable("deployment_health_settings", (string)null);
+                });
+
+            modelBuilder.Entity("WebOps.Data.Entities.HealthRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metrics_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId", "Id");
+
+                    b.ToTable("health_history", (string)null);
+                });
+
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
@@ -382,6 +451,24 @@ namespace WebOps.Data.Migrations
                 });
 
             modelBuilder.Entity("WebOps.Core.Deployments.DeploymentLogEntry", b =>
+                {
+                    b.HasOne("WebOps.Core.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebOps.Data.Entities.DeploymentHealthSettings", b =>
+                {
+                    b.HasOne("WebOps.Core.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebOps.Data.Entities.HealthRecord", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
                         .WithMany()
