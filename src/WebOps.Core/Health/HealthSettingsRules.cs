@@ -41,8 +41,13 @@ public static class HealthSettingsRules
         return errors;
     }
 
+    /// <summary>RFC 1123 labels (letters, digits, inner hyphens, 1 to 63 long) joined by dots, or an IPv4 address.</summary>
     private static bool IsHostName(string host) =>
-        host.Length is > 0 and <= 253 && Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4;
+        host.Length is > 0 and <= 253
+        && (Uri.CheckHostName(host) == UriHostNameType.IPv4
+            || host.Split('.').All(label => label.Length is > 0 and <= 63
+                && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+                && label[0] != '-' && label[^1] != '-'));
 
     private static string Shorten(string text)
     {

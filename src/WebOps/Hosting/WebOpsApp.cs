@@ -5,6 +5,7 @@ using WebOps.Auth;
 using WebOps.Core.Addons;
 using WebOps.Data;
 using WebOps.Deploys;
+using WebOps.Health;
 
 namespace WebOps.Hosting;
 
@@ -30,6 +31,7 @@ public static class WebOpsApp
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddDockerAddon(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
+        builder.Services.AddHealthMonitoring(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -41,7 +43,7 @@ public static class WebOpsApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapHealthApi();
         app.MapOpenApi("/api/openapi.json");
         app.MapDeploymentsApi();
         app.MapAddonsApi();
