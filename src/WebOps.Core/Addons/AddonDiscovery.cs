@@ -11,7 +11,7 @@ public sealed class AddonDiscovery(AddonOptions options, ILogger<AddonDiscovery>
 {
     /// <summary>The scanned folders as absolute paths, in scan order.</summary>
     public IReadOnlyList<string> Roots =>
-        new[] { options.Path }.Concat(options.ExtraPaths).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)))
+        new[] { options.Path }.Concat(options.ExtraPaths).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)))
             .Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>All addon folders in scan order (roots in order, folders by ordinal name); invalid ones carry their errors.</summary>

@@ -34,7 +34,7 @@ public static class AddonListFormatter
             {
                 foreach (var hook in addon.Hooks)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"    {hook.Event.ToName(),-15}  priority {hook.Priority,-4}  {hook.Target}  timeout {ManifestRules.FormatDuration(hook.Timeout)}");
+                    text.Append(CultureInfo.InvariantCulture, $"    {hook.Event.ToName(),-15}  priority {hook.Priority,-4}  timeout {ManifestRules.FormatDuration(hook.Timeout),-5}  {hook.Target}");
                     text.Append(hook.Always ? "  always\n" : "\n");
                 }
             }

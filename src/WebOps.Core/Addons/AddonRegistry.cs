@@ -41,6 +41,26 @@ public sealed class AddonRegistry(
         logger.LogInformation("Addons discovered and hooks registered at startup.");
     }
 
+    /// <summary>
+    /// Re-reads the enabled flags, so <c>webops addons enable|disable</c> run from another process takes effect at
+    /// the next hook run. When the store cannot be read the flags already known are kept.
+    /// </summary>
+    public async Task RefreshEnabledAsync(CancellationToken ct)
+    {
+        try
+        {
+            var stored = await store.LoadEnabledAsync(ct);
+            lock (gate)
+            {
+                flags = new Dictionary<string, bool>(stored, StringComparer.Ordinal);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not re-read which addons are enabled; using the flags loaded before.");
+        }
+    }
+
     /// <summary>Whether the addon is enabled; addons the store has never seen are.</summary>
     public bool IsEnabled(string name) => !flags.TryGetValue(name, out var value) || value;
 

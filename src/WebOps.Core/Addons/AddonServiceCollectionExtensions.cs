@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebOps.Core.Hooks;
 
@@ -22,7 +23,7 @@ public static class AddonServiceCollectionExtensions
         services.TryAddSingleton<AddonRegistry>();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<AddonVerifier>();
-        services.AddHostedService<AddonStartupService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AddonStartupService>());
         return services;
     }
 }

@@ -29,6 +29,7 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            context.Log.Write(DeploymentLogLevel.Warning, source, $"{eventName} cancelled after {Seconds(TimeProvider.System.GetElapsedTime(started))}");
             throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)

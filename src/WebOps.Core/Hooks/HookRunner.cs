@@ -31,7 +31,7 @@ public sealed class HookRunner
     {
         var records = new List<HookRunRecord>();
         HookRunRecord? failure = null;
-        foreach (var (hook, addon) in Hooks(HookEvent.PreDeployment))
+        foreach (var (hook, addon) in await HooksAsync(HookEvent.PreDeployment, ct))
         {
             if (failure is not null)
             {
@@ -52,7 +52,7 @@ public sealed class HookRunner
     {
         var records = new List<HookRunRecord>();
         HookRunRecord? failure = null;
-        foreach (var (hook, addon) in Hooks(HookEvent.PostDeployment))
+        foreach (var (hook, addon) in await HooksAsync(HookEvent.PostDeployment, ct))
         {
             if (failure is not null && !hook.Always)
             {
@@ -72,7 +72,7 @@ public sealed class HookRunner
     public async Task<HealthOutcome> RunHealthChecksAsync(HookContext ctx, CancellationToken ct)
     {
         var records = new List<HookRunRecord>();
-        foreach (var (hook, addon) in Hooks(HookEvent.HealthCheck))
+        foreach (var (hook, addon) in await HooksAsync(HookEvent.HealthCheck, ct))
         {
             records.Add(await invoker.InvokeAsync(hook, addon, ctx, ct));
         }
@@ -85,12 +85,15 @@ public sealed class HookRunner
         return new HealthOutcome(health, message, records);
     }
 
-    private List<(HookDefinition Hook, DiscoveredAddon Addon)> Hooks(HookEvent hookEvent) =>
-        registry.HooksFor(hookEvent)
+    private async Task<List<(HookDefinition Hook, DiscoveredAddon Addon)>> HooksAsync(HookEvent hookEvent, CancellationToken ct)
+    {
+        await registry.RefreshEnabledAsync(ct);
+        return registry.HooksFor(hookEvent)
             .Select(h => (h, registry.Find(h.Addon)))
             .Where(p => p.Item2 is not null)
             .Select(p => (p.h, p.Item2!))
             .ToList();
+    }
 
     private static HookRunRecord Skip(HookContext ctx, HookDefinition hook, string reason)
     {

@@ -46,9 +46,9 @@ internal static class ProcessGroup
         {
             process.Kill(entireProcessTree: true);
         }
-        catch (InvalidOperationException)
+        catch (Exception)
         {
-            // The hook itself already exited; its group may still hold orphans.
+            // The hook already exited, or part of its tree could not be killed: the group kill below still runs.
         }
 
         if (ownGroup)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebOps.Core.Validation;
@@ -68,7 +68,7 @@ public static class DeploymentsApi
         });
     }
 
-    private static Task<IResult> DeleteAsync(string name, bool? removeImages, DeploymentService s, CancellationToken ct) =>
+    private static Task<IResult> DeleteAsync(string name, [FromQuery(Name = "remove_images")] bool? removeImages, DeploymentService s, CancellationToken ct) =>
         ActAsync(name, s, async d =>
         {
             await s.DeleteAsync(d, removeImages == true, ct);

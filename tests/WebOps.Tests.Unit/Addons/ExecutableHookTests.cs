@@ -5,11 +5,12 @@ namespace WebOps.Tests.Unit.Addons;
 
 public class ExecutableHookTests
 {
+    // The time limits below leave a loaded machine ample time to write the pid files before the kill.
     [Fact]
     public async Task Timeout_kills_the_script_and_the_child_it_started()
     {
         using var folder = new AddonFolder();
-        folder.Addon("slow", Manifest("slow", "pre_deployment", "hook.sh", "timeout: 1s\n"));
+        folder.Addon("slow", Manifest("slow", "pre_deployment", "hook.sh", "timeout: 3s\n"));
         folder.Script("slow", "hook.sh", """
             echo $$ > "$WEBOPS_ADDON_DIR/hook.pid"
             sleep 300 &
@@ -21,8 +22,8 @@ public class ExecutableHookTests
 
         var outcome = await host.Runner.RunPreDeploymentAsync(AddonTestHost.Context(HookEvent.PreDeployment, log), CancellationToken.None);
 
-        Assert.Equal("Addon 'slow' failed in pre_deployment: timed out after 1.00 s", outcome.Message);
-        Assert.Contains("[addon:slow] pre_deployment timed out after 1.00 s", log.Lines);
+        Assert.Equal("Addon 'slow' failed in pre_deployment: timed out after 3.00 s", outcome.Message);
+        Assert.Contains("[addon:slow] pre_deployment timed out after 3.00 s", log.Lines);
         var hookPid = ProcessProbe.ReadPid(Path.Combine(folder.Folder("slow"), "hook.pid"));
         var childPid = ProcessProbe.ReadPid(Path.Combine(folder.Folder("slow"), "child.pid"));
         Assert.True(await ProcessProbe.WaitGoneAsync(hookPid, TimeSpan.FromSeconds(5)), $"hook pid {hookPid} still runs");
@@ -33,7 +34,7 @@ public class ExecutableHookTests
     public async Task Timeout_also_kills_an_orphan_left_in_the_hooks_process_group()
     {
         using var folder = new AddonFolder();
-        folder.Addon("slow", Manifest("slow", "pre_deployment", "hook.sh", "timeout: 1s\n"));
+        folder.Addon("slow", Manifest("slow", "pre_deployment", "hook.sh", "timeout: 3s\n"));
         // The subshell exits at once, so the sleep is reparented away from the hook: only its process group still
         // ties it to the hook.
         folder.Script("slow", "hook.sh", """

@@ -184,11 +184,13 @@ public class HookRunnerTests
         });
         var host = await AddonTestHost.StartAsync(folder, wait);
         using var cancel = new CancellationTokenSource();
-        var run = host.Runner.RunPreDeploymentAsync(AddonTestHost.Context(HookEvent.PreDeployment, new RecordingLog()), cancel.Token);
+        var log = new RecordingLog();
+        var run = host.Runner.RunPreDeploymentAsync(AddonTestHost.Context(HookEvent.PreDeployment, log), cancel.Token);
 
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Matches(@"^\[addon:slow\] pre_deployment cancelled after \d+\.\d\d s$", log.Lines[^1]);
     }
 
     internal static string Manifest(string name, string hookEvent, string handler, int priority, string extra = "") =>

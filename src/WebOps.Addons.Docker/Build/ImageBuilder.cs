@@ -1,0 +1,89 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Options;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Hooks;
+using WebOps.Core.Hooks;
+
+namespace WebOps.Addons.Docker.Build;
+
+/// <summary>Builds a deploy's image from the checkout, streaming every build line into the deployment log.</summary>
+public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> options)
+{
+    /// <summary>Builds <paramref name="tag"/>; returns null on success, else the failure message (no image is left behind).</summary>
+    public async Task<string?> BuildAsync(HookContext context, string dockerfile, string tag, int runId, CancellationToken cancellationToken)
+    {
+        var deployment = context.Deployment;
+        var timeoutSetting = options.Value.BuildTimeout;
+        await using var tar = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"webops-context-{Guid.NewGuid():N}.tar"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var entries = await BuildContext.WriteAsync(context.CheckoutPath!, dockerfile, tar, cancellationToken);
+        tar.Position = 0;
+        context.Log.Info($"Building image {tag} from '{dockerfile}' ({entries.Count} files and folders, {tar.Length / 1024} KiB of context).");
+
+        var output = new BuildOutput(context.Log.Info, context.Log.Error);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(timeoutSetting);
+        try
+        {
+            await engine.BuildImageAsync(tar, Parameters(deployment, dockerfile, tag, runId), output.Handle, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RemoveQuietlyAsync(tag);
+            return $"Build of '{deployment.Name}' timed out after {Durations.Describe(timeoutSetting)}; raise Docker:BuildTimeout or make the build faster.";
+        }
+        catch (DockerUnavailableException e)
+        {
+            return e.Message;
+        }
+        catch (DockerApiException e)
+        {
+            await RemoveQuietlyAsync(tag);
+            return $"Build of '{deployment.Name}' failed: {EngineErrors.Describe(e)}";
+        }
+
+        output.Flush();
+        var image = await engine.InspectImageAsync(tag, cancellationToken);
+        if (output.Error is null && image is not null)
+        {
+            context.Log.Info($"Built image {tag} ({image.ID}, {image.Size / (1024 * 1024)} MiB).");
+            return null;
+        }
+
+        await RemoveQuietlyAsync(tag);
+        var step = output.CurrentStep is null ? "" : $" at {output.CurrentStep}";
+        return $"Build of '{deployment.Name}' failed{step}: {output.Error ?? "the engine reported no error, but the image was not created"}";
+    }
+
+    private static ImageBuildParameters Parameters(DeploymentSnapshot deployment, string dockerfile, string tag, int runId) => new()
+    {
+        Dockerfile = dockerfile.Replace('\\', '/'),
+        Tags = [tag],
+        BuildArgs = new Dictionary<string, string>(deployment.DockerBuildArgs),
+        Labels = new Dictionary<string, string>
+        {
+            [Labels.Deployment] = deployment.Name,
+            [Labels.DeployId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [Labels.Managed] = "true",
+        },
+        Remove = true,
+
+        // Also remove intermediate containers of failed steps, so a failed build leaves nothing behind.
+        ForceRemove = true,
+    };
+
+    private async Task RemoveQuietlyAsync(string tag)
+    {
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await engine.RemoveImageAsync(tag, force: true, cleanup.Token);
+        }
+        catch (Exception)
+        {
+            // Best effort: the build already failed, and that is the message the user needs.
+        }
+    }
+}

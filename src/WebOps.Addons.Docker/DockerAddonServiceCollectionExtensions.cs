@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WebOps.Addons.Docker.Build;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Hooks;
+using WebOps.Addons.Docker.Runtime;
+using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
+
+namespace WebOps.Addons.Docker;
+
+public static class DockerAddonServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Docker addon: its settings (section <c>Docker</c>), the engine adapter, the hook handlers named
+    /// in addons/docker/addon.yaml, and the runtime that starts and stops Docker apps.
+    /// </summary>
+    public static IServiceCollection AddDockerAddon(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DockerOptions>()
+            .Bind(configuration.GetSection(DockerOptions.SectionName))
+            .Validate(o => o.KeepImages >= 1, "Docker:KeepImages must be 1 or more (the image in use is always kept).")
+            .Validate(o => o.BuildTimeout > TimeSpan.Zero, "Docker:BuildTimeout must be positive, e.g. 00:10:00.")
+            .Validate(o => o.StartTimeout > TimeSpan.Zero, "Docker:StartTimeout must be positive, e.g. 00:01:30.")
+            .Validate(
+                o => System.Net.IPAddress.TryParse(o.BindAddress, out _),
+                "Docker:BindAddress must be an IP address, e.g. 127.0.0.1 (loopback) or 0.0.0.0 (all interfaces).");
+        services.AddSingleton<DockerEngine>();
+        services.AddSingleton<ImageBuilder>();
+        services.AddSingleton<ContainerSwap>();
+        services.AddSingleton<ImagePruner>();
+        services.AddSingleton<IHookHandler, DockerPrepareHandler>();
+        services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();
+        services.AddSingleton<IHookHandler, DockerHealthHandler>();
+        services.AddSingleton<IAppRuntime, DockerAppRuntime>();
+        return services;
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using WebOps.Addons.Docker.Build;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Spec;
+using WebOps.Core.Hooks;
+
+namespace WebOps.Addons.Docker.Hooks;
+
+/// <summary>
+/// post_deployment: builds the image, then swaps the app's container for one running it, then prunes old images.
+/// Build first, swap second: a failed build never touches the running app.
+/// </summary>
+public sealed class DockerBuildAndRunHandler(
+    DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options) : IHookHandler
+{
+    public const string HandlerName = "docker.build_and_run";
+
+    public string Name => HandlerName;
+
+    public async Task<HookResult> ExecuteAsync(HookContext context, CancellationToken cancellationToken)
+    {
+        var deployment = context.Deployment;
+        if (!deployment.UseDocker)
+        {
+            return HookResult.Ok();
+        }
+
+        if (context.CheckoutPath is null)
+        {
+            return context.Log.Failed($"Deployment '{deployment.Name}' has no checkout to build.");
+        }
+
+        var dockerfile = DockerfileLocator.Choose(context);
+        if (dockerfile is null)
+        {
+            return context.Log.Failed(DockerfileLocator.MissingMessage(deployment, DockerfileLocator.ConfiguredPath(deployment, context.Detection)));
+        }
+
+        try
+        {
+            return await BuildAndRunAsync(context, dockerfile, cancellationToken);
+        }
+        catch (DockerUnavailableException e)
+        {
+            return context.Log.Failed(e.Message);
+        }
+    }
+
+    private async Task<HookResult> BuildAndRunAsync(HookContext context, string dockerfile, CancellationToken cancellationToken)
+    {
+        var deployment = context.Deployment;
+        var settings = options.Value;
+
+        // Manual runs have no run id; seconds since 1970 still sort after every earlier deploy.
+        var runId = deployment.DeployRunId ?? (int)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var tag = ImageReference.DeployTag(deployment.ImageName, runId);
+        var buildFailure = await builder.BuildAsync(context, dockerfile, tag, runId, cancellationToken);
+        if (buildFailure is not null)
+        {
+            return context.Log.Failed(buildFailure);
+        }
+
+        var spec = ContainerSpec.For(deployment, tag, deployment.HostPort, settings.BindAddress, runId);
+        foreach (var note in spec.Notes)
+        {
+            context.Log.Info(note);
+        }
+
+        var (started, failure) = await RunOrRemoveImageAsync(context, spec, tag, cancellationToken);
+        if (started is null)
+        {
+            return context.Log.Failed(failure!);
+        }
+
+        await engine.TagImageAsync(tag, deployment.ImageName, cancellationToken);
+        context.Runtime.Image = tag;
+        context.Runtime.ContainerId = started.Id;
+        context.Runtime.PublishedPorts.Clear();
+        context.Runtime.PublishedPorts.AddRange(started.PublishedPorts);
+        context.Runtime.Url = started.Url;
+        await pruner.PruneAsync(deployment, tag, settings.KeepImages, context.Log, cancellationToken);
+
+        var where = started.Url ?? (started.PublishedPorts.Count > 0 ? string.Join(", ", started.PublishedPorts) : $"network {spec.NetworkMode}");
+        var message = $"Container {spec.Name} runs {tag} at {where}.";
+        context.Log.Info(message);
+        return HookResult.Ok(message);
+    }
+
+    /// <summary>A run that did not start leaves neither its container nor its image behind.</summary>
+    private async Task<(StartedContainer? Started, string? Failure)> RunOrRemoveImageAsync(
+        HookContext context, ContainerSpec spec, string tag, CancellationToken cancellationToken)
+    {
+        (StartedContainer? Started, string? Failure) outcome = (null, null);
+        try
+        {
+            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, cancellationToken);
+            return outcome;
+        }
+        finally
+        {
+            if (outcome.Started is null)
+            {
+                using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                try
+                {
+                    await engine.RemoveImageAsync(tag, force: false, cleanup.Token);
+                }
+                catch (Exception e)
+                {
+                    context.Log.Warn($"Could not remove image {tag} of the failed run: {e.Message}");
+                }
+            }
+        }
+    }
+}

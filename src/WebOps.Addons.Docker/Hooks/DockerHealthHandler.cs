@@ -1,0 +1,78 @@
+using Docker.DotNet;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Core.Hooks;
+
+namespace WebOps.Addons.Docker.Hooks;
+
+/// <summary>
+/// health_check: what the engine knows about the app's container (state, restarts, Docker health, CPU, memory).
+/// A missing, stopped or Docker-unhealthy container is unhealthy.
+/// </summary>
+public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
+{
+    public const string HandlerName = "docker.health";
+
+    public string Name => HandlerName;
+
+    public async Task<HookResult> ExecuteAsync(HookContext context, CancellationToken cancellationToken)
+    {
+        var deployment = context.Deployment;
+        if (!deployment.UseDocker)
+        {
+            return HookResult.Ok();
+        }
+
+        try
+        {
+            return await CheckAsync(context, cancellationToken);
+        }
+        catch (DockerUnavailableException e)
+        {
+            context.Metrics["state"] = "unknown";
+            return HookResult.Unhealthy(e.Message);
+        }
+        catch (DockerApiException e)
+        {
+            return HookResult.Unhealthy($"Could not inspect container {deployment.ContainerName}: {EngineErrors.Describe(e)}");
+        }
+    }
+
+    private async Task<HookResult> CheckAsync(HookContext context, CancellationToken cancellationToken)
+    {
+        var name = context.Deployment.ContainerName;
+        var inspect = await engine.InspectContainerAsync(name, cancellationToken);
+        if (inspect?.State is not { } state)
+        {
+            context.Metrics["state"] = "missing";
+            return HookResult.Unhealthy($"Container {name} does not exist; deploy it first.");
+        }
+
+        var health = state.Health?.Status is { Length: > 0 } status ? status : "none";
+        context.Metrics["state"] = state.Status;
+        context.Metrics["restart_count"] = inspect.RestartCount;
+        context.Metrics["docker_health"] = health;
+        if (state.Restarting)
+        {
+            return HookResult.Unhealthy(
+                $"Container {name} keeps restarting (last exit code {state.ExitCode}, {inspect.RestartCount} restarts); see its logs.");
+        }
+
+        if (!state.Running)
+        {
+            return HookResult.Unhealthy(
+                $"Container {name} is {state.Status} (exit code {state.ExitCode}{(state.OOMKilled ? ", killed for lack of memory" : "")}); see its logs, then start or redeploy it.");
+        }
+
+        var stats = await engine.GetStatsAsync(inspect.ID, cancellationToken);
+        context.Metrics["cpu_percent"] = stats.CpuPercent;
+        context.Metrics["memory_bytes"] = stats.MemoryBytes;
+        if (health == "unhealthy")
+        {
+            var lastCheck = state.Health?.Log?.LastOrDefault()?.Output?.Trim();
+            return HookResult.Unhealthy(
+                $"Container {name} is running but Docker reports it unhealthy after {state.Health?.FailingStreak} failed checks{(string.IsNullOrEmpty(lastCheck) ? "" : $": {lastCheck}")}.");
+        }
+
+        return HookResult.Healthy($"Container {name} is running (restarts: {inspect.RestartCount}, Docker health: {health}).");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net.Sockets;
+using Docker.DotNet.Models;
+using WebOps.Addons.Docker.Engine;
+
+namespace WebOps.Addons.Docker.Hooks;
+
+/// <summary>Waits until a new container runs and its published port answers, or it exits, or time runs out.</summary>
+internal static class ReadinessProbe
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a container without a published port must stay up to count as started.</summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Null endpoint (host or none network): ready when still running after a few seconds.
+    /// Returns the final inspection and whether the container became ready.
+    /// </summary>
+    public static async Task<(bool Ready, ContainerInspectResponse? Last)> WaitAsync(
+        DockerEngine engine, string containerId, Func<ContainerInspectResponse, (string Host, int Port)?> endpoint,
+        bool needsPort, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(needsPort ? timeout : TimeSpan.FromTicks(Math.Min(timeout.Ticks, SettleTime.Ticks)));
+        ContainerInspectResponse? last = null;
+        try
+        {
+            while (true)
+            {
+                last = await engine.InspectContainerAsync(containerId, deadline.Token);
+                if (last?.State is null || !last.State.Running || last.State.Restarting)
+                {
+                    return (false, last);
+                }
+
+                if (needsPort && endpoint(last) is { } target && await AnswersAsync(target.Host, target.Port, deadline.Token))
+                {
+                    return (true, last);
+                }
+
+                await Task.Delay(PollInterval, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Without a port to probe, surviving the settle time is what "started" means.
+            return (!needsPort && last?.State is { Running: true }, last);
+        }
+    }
+
+    /// <summary>
+    /// A published port is held by the engine's proxy even while the app is not listening: the proxy accepts and then
+    /// closes the connection. So the port answers only when the connection stays open or sends data.
+    /// </summary>
+    private static async Task<bool> AnswersAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(TimeSpan.FromSeconds(2));
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(host, port, attempt.Token);
+            var stream = client.GetStream();
+            using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            read.CancelAfter(TimeSpan.FromMilliseconds(300));
+            var buffer = new byte[1];
+            try
+            {
+                return await stream.ReadAsync(buffer, read.Token) > 0;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return true;
+            }
+        }
+        catch (Exception e) when (e is SocketException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace WebOps.Addons.Docker.Hooks;
+
+/// <summary>A container that started and answers: its id, its published ports as people read them, and its URL.</summary>
+public sealed record StartedContainer(string Id, IReadOnlyList<string> PublishedPorts, string? Url);

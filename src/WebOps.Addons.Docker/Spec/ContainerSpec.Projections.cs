@@ -1,0 +1,77 @@
+using Docker.DotNet.Models;
+
+namespace WebOps.Addons.Docker.Spec;
+
+public sealed partial record ContainerSpec
+{
+    /// <summary>The Engine API form of this spec.</summary>
+    public CreateContainerParameters ToCreateParameters()
+    {
+        var bindings = new Dictionary<string, IList<PortBinding>>();
+        foreach (var port in Ports)
+        {
+            if (!bindings.TryGetValue(port.ContainerKey, out var list))
+            {
+                list = [];
+                bindings[port.ContainerKey] = list;
+            }
+
+            list.Add(new PortBinding { HostIP = port.HostIp ?? "", HostPort = port.HostPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" });
+        }
+
+        return new CreateContainerParameters
+        {
+            Name = Name,
+            Image = Image,
+            Labels = Labels.ToDictionary(pair => pair.Key, pair => pair.Value),
+            Env = [.. Env],
+            ExposedPorts = bindings.Keys.ToDictionary(key => key, _ => default(EmptyStruct)),
+            HostConfig = new HostConfig
+            {
+                Binds = [.. Binds],
+                PortBindings = bindings,
+                NetworkMode = NetworkMode,
+                RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+                Init = Init,
+            },
+        };
+    }
+
+    /// <summary>
+    /// The <c>docker run</c> arguments (without <c>docker run</c>). For a systemd unit the unit restarts the app, so
+    /// <c>--restart</c> is dropped and <c>--rm</c> added (each start makes a fresh container).
+    /// </summary>
+    public IReadOnlyList<string> ToDockerRunArgs(bool forSystemd = false)
+    {
+        var args = new List<string> { "--name", Name };
+        foreach (var (key, value) in Labels)
+        {
+            args.AddRange(["--label", $"{key}={value}"]);
+        }
+
+        foreach (var variable in Env)
+        {
+            args.AddRange(["-e", variable]);
+        }
+
+        foreach (var bind in Binds)
+        {
+            args.AddRange(["-v", bind]);
+        }
+
+        foreach (var port in Ports)
+        {
+            args.AddRange(["-p", port.ToRunArgument()]);
+        }
+
+        args.AddRange(["--network", NetworkMode]);
+        args.AddRange(forSystemd ? ["--rm"] : ["--restart", RestartPolicy]);
+        if (Init)
+        {
+            args.Add("--init");
+        }
+
+        args.Add(Image);
+        return args;
+    }
+}
