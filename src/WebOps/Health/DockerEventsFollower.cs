@@ -17,6 +17,12 @@ public sealed partial class DockerEventsFollower(
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Lets the panel's own stop or restart reach the database (and the engine restart the container) before a
+    /// <c>die</c> is judged, so neither raises an alarm.
+    /// </summary>
+    private static readonly TimeSpan DieSettle = TimeSpan.FromMilliseconds(250);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pause = FirstPause;
@@ -83,7 +89,8 @@ public sealed partial class DockerEventsFollower(
             {
                 try
                 {
-                    await checker.OnContainerEventAsync(deployment, e.ContainerId, reaction, ct);
+                    var settled = e.Action is "die" or "oom" ? await SettleAsync(e.ContainerId, reaction, ct) : reaction;
+                    await checker.OnContainerEventAsync(deployment, e.ContainerId, settled, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -95,6 +102,14 @@ public sealed partial class DockerEventsFollower(
                 }
             },
             CancellationToken.None);
+    }
+
+    /// <summary>A container that died but runs again (a restart, or the restart policy at work) gets a fresh check instead.</summary>
+    private async Task<ContainerEventReaction> SettleAsync(string containerId, ContainerEventReaction reaction, CancellationToken ct)
+    {
+        await Task.Delay(DieSettle, ct);
+        var inspect = await engine.InspectContainerAsync(containerId, ct);
+        return inspect?.State is { Running: true } ? ContainerEventReaction.Recheck : reaction;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Following container events of the Docker engine at {Endpoint}")]

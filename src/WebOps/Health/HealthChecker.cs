@@ -22,9 +22,6 @@ public sealed partial class HealthChecker(
     IOptions<HealthOptions> options,
     ILogger<HealthChecker> logger)
 {
-    /// <summary>Lets a stop or redeploy that caused a <c>die</c> event reach the database before the event is judged.</summary>
-    private static readonly TimeSpan EventSettle = TimeSpan.FromMilliseconds(250);
-
     private readonly ConcurrentDictionary<int, SemaphoreSlim> gates = new();
 
     public async Task CheckAsync(int deploymentId, string source, CancellationToken ct)
@@ -68,11 +65,6 @@ public sealed partial class HealthChecker(
     /// <summary>Handles a container event of the deployment named by the container's label.</summary>
     public async Task OnContainerEventAsync(string deployment, string containerId, ContainerEventReaction reaction, CancellationToken ct)
     {
-        if (reaction.Action == ContainerEventAction.MarkUnhealthy)
-        {
-            await Task.Delay(EventSettle, ct);
-        }
-
         int id;
         await using (var scope = scopes.CreateAsyncScope())
         {

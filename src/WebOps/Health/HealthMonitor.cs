@@ -20,7 +20,7 @@ public sealed partial class HealthMonitor(
 {
     private readonly Channel<bool> sweepRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>Sweeps done since start (the benchmark divides CPU time by it).</summary>
+    /// <summary>Sweeps done since start.</summary>
     public int SweepCount { get; private set; }
 
     /// <summary>Runs a sweep now instead of at the next interval; requests made during a sweep collapse into one.</summary>

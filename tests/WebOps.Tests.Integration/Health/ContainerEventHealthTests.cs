@@ -42,6 +42,24 @@ public sealed class ContainerEventHealthTests
     }
 
     [DockerFact]
+    public async Task Restart_requested_through_the_panel_raises_no_unhealthy_alarm()
+    {
+        await using var app = await HealthPanel.DeployAsync(NoSweeps);
+        await app.WaitForHealthAsync("healthy");
+        var before = (await app.HealthAsync()).GetProperty("history").GetArrayLength();
+
+        var restarted = await app.Api.PostAsync($"/api/deployments/{app.Name}/restart", null);
+        Assert.True(restarted.IsSuccessStatusCode, await restarted.Content.ReadAsStringAsync());
+
+        // The container's start event asks for a fresh check; once its entries are in, the die must not have left a mark.
+        await app.WaitForHealthHistoryAsync(h => h.GetProperty("history").GetArrayLength() > before, "a check after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var history = (await app.HealthAsync()).GetProperty("history").EnumerateArray().ToList();
+        Assert.DoesNotContain(history, h => h.GetProperty("status").GetString() == "unhealthy");
+        Assert.Equal("healthy", (await app.DeploymentAsync()).GetProperty("health").GetString());
+    }
+
+    [DockerFact]
     public async Task Webhook_receives_the_unhealthy_notice_as_json()
     {
         var port = DockerTestKit.FreePort();

@@ -111,6 +111,27 @@ public sealed class HealthPanel : IAsyncDisposable
         return last;
     }
 
+    /// <summary>Polls GET /api/deployments/{name}/health until the condition holds.</summary>
+    public async Task<JsonElement> WaitForHealthHistoryAsync(Func<JsonElement, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement last;
+        do
+        {
+            last = await HealthAsync();
+            if (condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"{Name} never showed {what}; last health {last}; log: {await LogTextAsync()}");
+        return last;
+    }
+
     public async Task<string> LogTextAsync()
     {
         var lines = await Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{Name}/logs");
