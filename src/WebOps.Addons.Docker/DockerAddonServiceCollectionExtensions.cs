@@ -4,6 +4,7 @@ using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Hooks;
 using WebOps.Addons.Docker.Runtime;
+using WebOps.Core.Addons;
 using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
 
@@ -13,7 +14,7 @@ public static class DockerAddonServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Docker addon: its settings (section <c>Docker</c>), the engine adapter, the hook handlers named
-    /// in addons/docker/addon.yaml, and the runtime that starts and stops Docker apps.
+    /// in addons/docker/addon.yaml, the runtime that starts and stops Docker apps, and the <c>docker</c> requirement.
     /// </summary>
     public static IServiceCollection AddDockerAddon(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();
         services.AddSingleton<IHookHandler, DockerHealthHandler>();
         services.AddSingleton<IAppRuntime, DockerAppRuntime>();
+        services.AddSingleton<IRequirementCheck, DockerRequirementCheck>();
         return services;
     }
 }

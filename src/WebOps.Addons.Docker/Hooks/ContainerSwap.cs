@@ -16,11 +16,12 @@ public sealed class ContainerSwap(DockerEngine engine)
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>Returns the started container, or the failure message (after rolling back).</summary>
+    /// <param name="engineRestarts">False when systemd supervises the app: the container then keeps no restart policy.</param>
     public async Task<(StartedContainer? Started, string? Failure)> RunAsync(
-        HookContext context, ContainerSpec spec, TimeSpan startTimeout, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken)
     {
         var asideName = $"{spec.Name}.previous";
-        await engine.RemoveContainerAsync(asideName, force: true, cancellationToken);
+        await RecoverInterruptedSwapAsync(context, spec.Name, asideName, cancellationToken);
         var previous = await SetAsideAsync(context, spec.Name, asideName, cancellationToken);
 
         string? id = null;
@@ -31,7 +32,7 @@ public sealed class ContainerSwap(DockerEngine engine)
             failure = await StartAsync(spec, id, cancellationToken);
             if (failure is null)
             {
-                var started = await WaitReadyAsync(context, spec, id, startTimeout, cancellationToken);
+                var started = await WaitReadyAsync(context, spec, id, startTimeout, engineRestarts, cancellationToken);
                 if (started.Started is not null)
                 {
                     await CommitAsync(context, id, previous is null ? null : asideName, cancellationToken);
@@ -66,6 +67,29 @@ public sealed class ContainerSwap(DockerEngine engine)
         return parameters;
     }
 
+    /// <summary>
+    /// A set-aside container left by a deploy that was killed mid-swap is the last one known to work: it is put back
+    /// when nothing took its name, and dropped when a newer container did.
+    /// </summary>
+    private async Task RecoverInterruptedSwapAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
+    {
+        var aside = await engine.InspectContainerAsync(asideName, cancellationToken);
+        if (aside is null)
+        {
+            return;
+        }
+
+        if (await engine.InspectContainerAsync(name, cancellationToken) is null)
+        {
+            await engine.RenameContainerAsync(aside.ID, name, cancellationToken);
+            context.Log.Warn($"Found {asideName} from an interrupted deploy and named it {name} again.");
+        }
+        else
+        {
+            await engine.RemoveContainerAsync(aside.ID, force: true, cancellationToken);
+        }
+    }
+
     private async Task<string?> SetAsideAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
     {
         var existing = await engine.InspectContainerAsync(name, cancellationToken);
@@ -94,7 +118,7 @@ public sealed class ContainerSwap(DockerEngine engine)
     }
 
     private async Task<(StartedContainer? Started, string? Failure)> WaitReadyAsync(
-        HookContext context, ContainerSpec spec, string id, TimeSpan timeout, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, string id, TimeSpan timeout, bool engineRestarts, CancellationToken cancellationToken)
     {
         var appPort = spec.Ports.Count > 0 ? spec.Ports[0] : null;
         context.Log.Info(appPort is null
@@ -104,7 +128,11 @@ public sealed class ContainerSwap(DockerEngine engine)
             engine, id, inspect => PublishedPorts.AppEndpoint(inspect, appPort), appPort is not null, timeout, cancellationToken);
         if (ready && last is not null)
         {
-            await engine.UpdateRestartPolicyAsync(id, RestartPolicyKind.UnlessStopped, cancellationToken);
+            if (engineRestarts)
+            {
+                await engine.UpdateRestartPolicyAsync(id, RestartPolicyKind.UnlessStopped, cancellationToken);
+            }
+
             return (PublishedPorts.Describe(spec, last, context.Deployment.Port), null);
         }
 

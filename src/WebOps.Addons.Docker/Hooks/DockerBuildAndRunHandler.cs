@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
@@ -43,6 +44,10 @@ public sealed class DockerBuildAndRunHandler(
         catch (DockerUnavailableException e)
         {
             return context.Log.Failed(e.Message);
+        }
+        catch (DockerApiException e)
+        {
+            return context.Log.Failed($"The Docker engine refused a request while deploying '{deployment.Name}': {EngineErrors.Describe(e)}");
         }
     }
 
@@ -93,7 +98,13 @@ public sealed class DockerBuildAndRunHandler(
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
         {
-            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, cancellationToken);
+            var engineRestarts = options.Value.Supervisor == DockerSupervisor.Docker;
+            if (!engineRestarts)
+            {
+                context.Log.Info($"Supervisor systemd: the container gets no restart policy; the unit from 'webops systemd render {context.Deployment.Name}' restarts it.");
+            }
+
+            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken);
             return outcome;
         }
         finally

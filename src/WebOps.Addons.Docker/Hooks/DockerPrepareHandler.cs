@@ -136,25 +136,14 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
         context.Log.Info($"Generated {BuildContext.IgnoreFileName}: {string.Join(" ", patterns)}");
     }
 
-    /// <summary>Volumes and ports are checked here so a bad one fails the deploy before the image is built.</summary>
-    private static string? FindSpecError(DeploymentSnapshot deployment)
+    /// <summary>
+    /// Volumes and ports are checked again here, against today's Docker:DeniedHostPaths, so a deployment saved under
+    /// an older policy (or a bad value) fails before the image is built.
+    /// </summary>
+    private string? FindSpecError(DeploymentSnapshot deployment)
     {
-        for (var i = 0; i < deployment.DockerVolumes.Count; i++)
-        {
-            if (!VolumeSpec.TryParse(deployment.DockerVolumes[i], out _, out var error))
-            {
-                return $"docker_volumes[{i}]: {error}";
-            }
-        }
-
-        for (var i = 0; i < deployment.DockerPorts.Count; i++)
-        {
-            if (!PortSpec.TryParse(deployment.DockerPorts[i], out _, out var error))
-            {
-                return $"docker_ports[{i}]: {error}";
-            }
-        }
-
-        return null;
+        var input = new DeploymentInput { DockerVolumes = [.. deployment.DockerVolumes], DockerPorts = [.. deployment.DockerPorts] };
+        var errors = DeploymentValidator.ValidatePatch(input, new ValidationOptions { DeniedHostPaths = options.Value.DeniedHostPaths });
+        return errors.Count == 0 ? null : string.Join("; ", errors);
     }
 }

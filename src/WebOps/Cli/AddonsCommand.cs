@@ -1,4 +1,3 @@
-using WebOps.Api;
 using WebOps.Core.Addons;
 
 namespace WebOps.Cli;
@@ -17,54 +16,29 @@ public static class AddonsCommand
         {
             case ["list"]:
                 await registry.InitializeAsync(CancellationToken.None);
-                List(registry, args.Has("--hooks"));
+                Console.Write(AddonListFormatter.Format(registry.Addons, registry.IsEnabled, args.Has("--hooks")));
                 return 0;
             case ["enable" or "disable", var name]:
                 await registry.InitializeAsync(CancellationToken.None);
-                if (registry.Addons.All(a => a.Name != name))
+                try
                 {
-                    await Console.Error.WriteLineAsync($"No addon named '{name}'. See: webops addons list");
+                    await registry.SetEnabledAsync(name, args.Positional[0] == "enable", CancellationToken.None);
+                }
+                catch (AddonNotFoundException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message);
                     return 1;
                 }
 
-                await registry.SetEnabledAsync(name, args.Positional[0] == "enable", CancellationToken.None);
-                Console.WriteLine($"Addon '{name}' {args.Positional[0]}d; restart the panel if it is running.");
+                // The hook runner re-reads the flags before every run, so a running panel picks this up at once.
+                Console.WriteLine($"Addon '{name}' {args.Positional[0]}d.");
                 return 0;
             case ["verify", var name]:
                 var checks = await app.Services.GetRequiredService<AddonVerifier>().VerifyAsync(name, CancellationToken.None);
-                foreach (var c in checks)
-                {
-                    Console.WriteLine($"{(c.Passed ? "✓" : "✗")} {c.Text}");
-                }
-
-                return checks.All(c => c.Passed) ? 0 : 1;
+                Console.Write(VerifyReport.Format(checks));
+                return VerifyReport.ExitCode(checks);
             default:
                 throw new CliException($"Usage: {Usage}");
-        }
-    }
-
-    private static void List(AddonRegistry registry, bool hooks)
-    {
-        foreach (var a in registry.Addons)
-        {
-            var state = !a.IsValid ? "invalid" : registry.IsEnabled(a.Name) ? "enabled" : "disabled";
-            Console.WriteLine($"{a.Name,-20} {a.Version,-10} {state,-9} {a.Description}");
-            foreach (var e in a.Errors)
-            {
-                Console.WriteLine($"    error: {e}");
-            }
-        }
-
-        if (!hooks)
-        {
-            return;
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("Hooks in run order:");
-        foreach (var h in AddonsApi.HookOrder(registry))
-        {
-            Console.WriteLine($"  {h.Event,-16} {h.Order,2}. {h.Addon,-16} priority {h.Priority,-4} {h.Handler ?? h.Run} (timeout {h.TimeoutSeconds:0} s{(h.Always ? ", always" : "")})");
         }
     }
 }

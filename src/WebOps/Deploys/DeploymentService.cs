@@ -145,9 +145,15 @@ public sealed class DeploymentService(
         }
 
         var snapshot = SnapshotFactory.From(d);
+        var runtime = RuntimeFor(d, snapshot);
         try
         {
-            await action(RuntimeFor(d, snapshot), snapshot);
+            await action(runtime, snapshot);
+            // A restarted process has a new pid; keep what the page shows true.
+            if (await runtime.InspectAsync(snapshot, ct) is { ContainerId: { } id })
+            {
+                d.RuntimeId = id;
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException and not ActionRefusedException)
         {

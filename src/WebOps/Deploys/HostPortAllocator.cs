@@ -10,7 +10,10 @@ namespace WebOps.Deploys;
 /// <summary>Picks a loopback port for an app: inside the configured range, unused by other deployments, bindable now.</summary>
 public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
 {
-    private static readonly Lock Gate = new();
+    private readonly Lock gate = new();
+
+    // Ports handed out by this process; two deploys running at once both query before either saves.
+    private readonly HashSet<int> handedOut = [];
 
     public async Task<int> AllocateAsync(WebOpsDbContext db, int deploymentId, CancellationToken ct)
     {
@@ -19,13 +22,14 @@ public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
         var s = settings.Value;
         var span = s.HostPortRangeEnd - s.HostPortRangeStart + 1;
         var start = Random.Shared.Next(span);
-        lock (Gate)
+        lock (gate)
         {
             for (var i = 0; i < span; i++)
             {
                 var port = s.HostPortRangeStart + ((start + i) % span);
-                if (!taken.Contains(port) && IsFree(port))
+                if (!taken.Contains(port) && !handedOut.Contains(port) && IsFree(port))
                 {
+                    handedOut.Add(port);
                     return port;
                 }
             }

@@ -30,6 +30,7 @@ public static class WebOpsApp
         builder.Services.AddAddonSystem();
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddDockerAddon(builder.Configuration);
+        builder.Services.AddProcessAddon(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
         builder.Services.AddHealthMonitoring(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));

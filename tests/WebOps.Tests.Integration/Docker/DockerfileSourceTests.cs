@@ -82,5 +82,37 @@ public sealed class DockerfileSourceTests
         Assert.Contains((container.Config!.Cmd ?? []).Concat(container.Config.Entrypoint ?? []), part => part.Contains("gunicorn", StringComparison.Ordinal));
     }
 
+    [DockerFact]
+    public async Task A_users_own_Dockerfile_webops_is_never_overwritten()
+    {
+        await using var kit = new DockerTestKit();
+        kit.WriteFile("index.html", "site");
+        kit.WriteFile("Dockerfile.webops", "FROM mine\n");
+
+        var (result, _, _) = await kit.DeployAsync(kit.Snapshot(), Detected(ProjectType.Static));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            $"Cannot write the generated Dockerfile: 'Dockerfile.webops' already exists in {kit.RepoPath}@main; set dockerfile_path to it, or rename it.",
+            result.Message);
+        Assert.Equal("FROM mine\n", await File.ReadAllTextAsync(Path.Combine(kit.RepoPath, "Dockerfile.webops")));
+    }
+
+    [DockerFact]
+    public async Task A_generated_Dockerfile_is_rewritten_on_the_next_deploy_of_the_same_checkout()
+    {
+        await using var kit = new DockerTestKit();
+        kit.WriteFile("index.html", "first");
+        var deployment = kit.Snapshot(port: 80);
+        var (first, _, firstLog) = await kit.DeployAsync(deployment, Detected(ProjectType.Static));
+        Assert.True(first.Succeeded, firstLog.Text);
+
+        kit.WriteFile("index.html", "second");
+        var (second, post, log) = await kit.DeployAsync(deployment with { DeployRunId = 2 }, Detected(ProjectType.Static));
+
+        Assert.True(second.Succeeded, log.Text);
+        Assert.Equal("second", await DockerTestKit.GetAsync(post.Runtime.Url!));
+    }
+
     internal static DetectionResult Detected(ProjectType type) => new() { Type = type, Reason = "set by the test" };
 }

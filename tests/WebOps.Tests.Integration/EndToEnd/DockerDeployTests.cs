@@ -73,7 +73,7 @@ public sealed class DockerDeployTests
         Assert.Contains("hello from django v2", await DeployedApp.FetchAsync(url), StringComparison.Ordinal);
         var log = (await world.Api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/deployments/{name}/logs?run={runId}")).EnumerateArray()
             .Select(l => l.GetProperty("message").GetString()!).ToList();
-        var pip = log.FindIndex(l => l.Contains("pip install", StringComparison.Ordinal));
+        var pip = log.FindIndex(l => l.StartsWith("Step ", StringComparison.Ordinal) && l.Contains("RUN pip install", StringComparison.Ordinal));
         Assert.True(pip >= 0 && log.Skip(pip + 1).Take(3).Any(l => l.Contains("Using cache", StringComparison.Ordinal)), string.Join('\n', log));
     }
 

@@ -1,0 +1,49 @@
+using WebOps.Core.Deployments;
+
+namespace WebOps.Tests.Integration.Docker;
+
+/// <summary>Images across deploys: cached dependency layers, immutable per-deploy tags, pruning.</summary>
+public sealed class ImageLifecycleTests
+{
+    [DockerFact]
+    public async Task Redeploy_after_a_code_only_change_reuses_the_dependency_layer()
+    {
+        await using var kit = new DockerTestKit();
+        DjangoProject.WriteTo(kit, "first version");
+        var deployment = kit.Snapshot(port: 8000, runId: 1) with { ProjectType = ProjectType.Django };
+        var (first, _, firstLog) = await kit.DeployAsync(deployment, DjangoProject.Detection);
+        Assert.True(first.Succeeded, firstLog.Text);
+
+        DjangoProject.WriteGreeting(kit, "second version");
+        var (second, post, log) = await kit.DeployAsync(deployment with { DeployRunId = 2 }, DjangoProject.Detection);
+
+        Assert.True(second.Succeeded, log.Text);
+        var lines = log.Lines.Select(l => l.Message).ToList();
+        var pipStep = lines.FindIndex(l => l.StartsWith("Step ", StringComparison.Ordinal) && l.Contains("pip install", StringComparison.Ordinal));
+        Assert.True(pipStep >= 0, log.Text);
+        Assert.Equal(" ---> Using cache", lines[pipStep + 1]);
+        Assert.Equal("second version", await DockerTestKit.GetAsync(post.Runtime.Url!));
+        Assert.Equal($"webops/{kit.Name}:deploy-2", post.Runtime.Image);
+    }
+
+    [DockerFact]
+    public async Task Pruning_keeps_the_newest_three_deploy_images()
+    {
+        await using var kit = new DockerTestKit();
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        var deployment = kit.Snapshot(port: 8080);
+        for (var run = 1; run <= 5; run++)
+        {
+            kit.WriteFile("site/index.html", $"version {run}");
+            var (result, _, log) = await kit.DeployAsync(deployment with { DeployRunId = run }, DockerfileSourceTests.Detected(ProjectType.Static));
+            Assert.True(result.Succeeded, log.Text);
+        }
+
+        var tags = (await kit.LabelledImagesAsync()).SelectMany(i => i.RepoTags ?? []).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(
+            [$"webops/{kit.Name}:deploy-3", $"webops/{kit.Name}:deploy-4", $"webops/{kit.Name}:deploy-5", $"webops/{kit.Name}:latest"],
+            tags);
+        Assert.Equal("version 5", await DockerTestKit.GetAsync($"http://127.0.0.1:{deployment.HostPort}/"));
+    }
+}

@@ -1,0 +1,139 @@
+using WebOps.Addons.Docker.Runtime;
+using WebOps.Core.Deployments;
+using WebOps.Core.Hooks;
+
+namespace WebOps.Tests.Integration.Docker;
+
+/// <summary>What the panel's Start/Stop/Restart/Delete buttons and the health monitor do to a deployed container.</summary>
+public sealed class RuntimeTests
+{
+    [DockerFact]
+    public async Task Stop_start_and_restart_change_the_container_state()
+    {
+        await using var kit = await DeployedSiteAsync();
+        var deployment = kit.Snapshot(port: 8080);
+        var runtime = kit.Runtime;
+
+        await runtime.StopAsync(deployment, default);
+        var stopped = await runtime.InspectAsync(deployment, default);
+        Assert.False(stopped!.Running);
+        Assert.Equal("exited", stopped.State);
+
+        await runtime.StartAsync(deployment, default);
+        var started = await kit.InspectAsync(deployment.ContainerName);
+        Assert.True(started.State!.Running);
+
+        await runtime.RestartAsync(deployment, default);
+        var restarted = await kit.InspectAsync(deployment.ContainerName);
+        Assert.True(restarted.State!.Running);
+        Assert.NotEqual(started.State.StartedAt, restarted.State.StartedAt);
+        Assert.Equal("running", (await runtime.InspectAsync(deployment, default))!.State);
+    }
+
+    [DockerFact]
+    public async Task Logs_keep_stdout_and_stderr_apart()
+    {
+        await using var kit = new DockerTestKit();
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY . /www/\nCMD [\"sh\", \"-c\", \"echo to-out; echo to-err >&2; exec httpd -f -p 8080 -h /www\"]\n");
+        var deployment = kit.Snapshot(port: 8080);
+        var (result, _, log) = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(result.Succeeded, log.Text);
+
+        var lines = await kit.Runtime.GetLogsAsync(deployment, 10, default);
+
+        Assert.Contains(lines, l => l.Stream == "stdout" && l.Text == "to-out" && l.Time is not null);
+        Assert.Contains(lines, l => l.Stream == "stderr" && l.Text == "to-err");
+    }
+
+    [DockerFact]
+    public async Task Actions_on_a_container_that_was_never_deployed_say_so()
+    {
+        await using var kit = new DockerTestKit();
+        var deployment = kit.Snapshot();
+
+        var error = await Assert.ThrowsAsync<ContainerMissingException>(() => kit.Runtime.StartAsync(deployment, default));
+
+        Assert.Equal($"Container webops-{kit.Name} does not exist; deploy it first.", error.Message);
+        Assert.Null(await kit.Runtime.InspectAsync(deployment, default));
+    }
+
+    [DockerFact]
+    public async Task Remove_with_images_leaves_nothing_labelled_for_the_deployment()
+    {
+        await using var kit = await DeployedSiteAsync();
+        var deployment = kit.Snapshot(port: 8080);
+        Assert.NotEmpty(await kit.LabelledImagesAsync());
+
+        await kit.Runtime.RemoveAsync(deployment, removeImages: true, default);
+
+        Assert.Empty(await kit.LabelledContainersAsync());
+        Assert.Empty(await kit.LabelledImagesAsync());
+        await Assert.ThrowsAsync<global::Docker.DotNet.DockerImageNotFoundException>(
+            () => kit.Client.Images.InspectImageAsync(deployment.ImageName));
+    }
+
+    [DockerFact]
+    public async Task Health_reports_metrics_while_running_and_unhealthy_once_stopped()
+    {
+        await using var kit = await DeployedSiteAsync();
+        var deployment = kit.Snapshot(port: 8080) with { DeployRunId = null };
+        var health = kit.Handler("docker.health");
+
+        var running = kit.Context(HookEvent.HealthCheck, deployment, null, new ListLog());
+        var healthy = await health.ExecuteAsync(running, default);
+        await kit.Runtime.StopAsync(deployment, default);
+        var stopped = kit.Context(HookEvent.HealthCheck, deployment, null, new ListLog());
+        var unhealthy = await health.ExecuteAsync(stopped, default);
+
+        Assert.Equal(HealthState.Healthy, healthy.Health);
+        Assert.Equal("running", running.Metrics["state"]);
+        Assert.Equal(0L, running.Metrics["restart_count"]);
+        Assert.Equal("none", running.Metrics["docker_health"]);
+        Assert.IsType<double>(running.Metrics["cpu_percent"]);
+        Assert.True((ulong)running.Metrics["memory_bytes"]! > 0);
+        Assert.Equal(HealthState.Unhealthy, unhealthy.Health);
+        Assert.StartsWith($"Container webops-{kit.Name} is exited (exit code ", unhealthy.Message, StringComparison.Ordinal);
+    }
+
+    [DockerFact]
+    public async Task Health_of_a_missing_container_is_unhealthy()
+    {
+        await using var kit = new DockerTestKit();
+        var context = kit.Context(HookEvent.HealthCheck, kit.Snapshot(), null, new ListLog());
+
+        var result = await kit.Handler("docker.health").ExecuteAsync(context, default);
+
+        Assert.Equal(HealthState.Unhealthy, result.Health);
+        Assert.Equal($"Container webops-{kit.Name} does not exist; deploy it first.", result.Message);
+    }
+
+    [DockerFact]
+    public async Task The_engine_restarts_a_deployed_container_unless_systemd_supervises_it()
+    {
+        await using var byDocker = await DeployedSiteAsync();
+        await using var bySystemd = await DeployedSiteAsync(new Dictionary<string, string?> { ["Docker:Supervisor"] = "systemd" });
+
+        var dockerPolicy = (await byDocker.InspectAsync($"webops-{byDocker.Name}")).HostConfig!.RestartPolicy!.Name;
+        var systemdPolicy = (await bySystemd.InspectAsync($"webops-{bySystemd.Name}")).HostConfig!.RestartPolicy!.Name;
+
+        Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.UnlessStopped, dockerPolicy);
+        Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.No, systemdPolicy);
+    }
+
+    private static async Task<DockerTestKit> DeployedSiteAsync(IDictionary<string, string?>? settings = null)
+    {
+        var kit = new DockerTestKit(settings);
+        try
+        {
+            kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY . /www/\n");
+            var (result, _, log) = await kit.DeployAsync(kit.Snapshot(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+            Assert.True(result.Succeeded, log.Text);
+            return kit;
+        }
+        catch
+        {
+            await kit.DisposeAsync();
+            throw;
+        }
+    }
+}
