@@ -27,6 +27,10 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<DeploymentLlmSettings> LlmSettings => Set<DeploymentLlmSettings>();
 
+    public DbSet<HealthRecord> HealthHistory => Set<HealthRecord>();
+
+    public DbSet<DeploymentHealthSettings> HealthSettings => Set<DeploymentHealthSettings>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Converters capture the protector, so each protector (each data folder) needs its own model.
@@ -38,6 +42,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
         DeploymentConfiguration.Configure(modelBuilder, Protector);
         AccountConfiguration.Configure(modelBuilder);
         LlmSettingsConfiguration.Configure(modelBuilder, Protector);
+        HealthConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<AddonRecord>(e =>
         {
             e.ToTable("addons");

@@ -372,6 +372,31 @@ namespace WebOps.Data.Migrations
                     b.ToTable("addons", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Data.Entities.DeploymentHealthSettings", b =>
+                {
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<int?>("ExpectedStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_status");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.HasKey("DeploymentId");
+
+                    b.ToTable("deployment_health_settings", (string)null);
+                });
+
             modelBuilder.Entity("WebOps.Data.Entities.DeploymentLlmSettings", b =>
                 {
                     b.Property<int>("DeploymentId")
@@ -437,6 +462,50 @@ namespace WebOps.Data.Migrations
                     b.ToTable("deployment_llm_settings", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Data.Entities.HealthRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metrics_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId", "Id");
+
+                    b.ToTable("health_history", (string)null);
+                });
+
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
@@ -455,11 +524,29 @@ namespace WebOps.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WebOps.Data.Entities.DeploymentHealthSettings", b =>
+                {
+                    b.HasOne("WebOps.Core.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WebOps.Data.Entities.DeploymentLlmSettings", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
                         .WithOne()
                         .HasForeignKey("WebOps.Data.Entities.DeploymentLlmSettings", "DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebOps.Data.Entities.HealthRecord", b =>
+                {
+                    b.HasOne("WebOps.Core.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

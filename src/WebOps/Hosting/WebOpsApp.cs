@@ -5,6 +5,7 @@ using WebOps.Auth;
 using WebOps.Core.Addons;
 using WebOps.Data;
 using WebOps.Deploys;
+using WebOps.Health;
 using WebOps.Llm;
 
 namespace WebOps.Hosting;
@@ -14,7 +15,13 @@ public static class WebOpsApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PublishedWebRoot() });
+        // The application name finds the pages: in tests the entry assembly is the test host, not webops.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = PublishedWebRoot(),
+            ApplicationName = typeof(WebOpsApp).Assembly.GetName().Name,
+        });
 
         // The pages' CSS and JS live in wwwroot. A published panel has it beside webops.dll, whatever the working
         // directory; a build output has only the static web assets manifest, which ASP.NET Core reads by itself in
@@ -38,6 +45,7 @@ public static class WebOpsApp
         builder.Services.AddProcessAddon(builder.Configuration);
         builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
+        builder.Services.AddHealthMonitoring(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -49,7 +57,7 @@ public static class WebOpsApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapHealthApi();
         app.MapOpenApi("/api/openapi.json");
         app.MapDeploymentsApi();
         app.MapAddonsApi();

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Core.Health;
+using WebOps.Data;
+using WebOps.Data.Entities;
+using WebOps.Health;
+
+namespace WebOps.Api;
+
+/// <summary><c>/healthz</c> (public) and a deployment's health and probe settings under <c>/api/deployments/{name}</c>.</summary>
+public static class HealthApi
+{
+    private const int DefaultHistory = 50;
+    private const int MaxHistory = 500;
+
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", HealthzAsync).AllowAnonymous().WithTags("Health");
+        var api = app.MapGroup("/api/deployments/{name}").WithTags("Health");
+        api.MapGet("/health", GetHealthAsync);
+        api.MapGet("/health-settings", GetSettingsAsync);
+        api.MapPut("/health-settings", PutSettingsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HealthzAsync(WebOpsDbContext db, DockerEngine engine, CancellationToken ct)
+    {
+        var (ok, report) = await PanelHealth.CheckAsync(db, engine, ct);
+        return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> GetHealthAsync(string name, int? limit, WebOpsDbContext db, CancellationToken ct)
+    {
+        if (await db.Deployments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct) is not { } d)
+        {
+            return ApiResults.NotFound(name);
+        }
+
+        if (limit is < 1 or > MaxHistory)
+        {
+            return ApiResults.Validation([new("limit", $"must be between 1 and {MaxHistory} (got {limit})")]);
+        }
+
+        var history = await HealthHistoryStore.LatestAsync(db, d.Id, limit ?? DefaultHistory, ct);
+        return ApiResults.Ok(new DeploymentHealthDto(
+            d.Name, d.Status.ToString().ToLowerInvariant(), d.Health.ToString().ToLowerInvariant(), [.. history.Select(HealthEntryDto.From)]));
+    }
+
+    private static async Task<IResult> GetSettingsAsync(string name, WebOpsDbContext db, CancellationToken ct)
+    {
+        if (await db.Deployments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct) is not { } d)
+        {
+            return ApiResults.NotFound(name);
+        }
+
+        return ApiResults.Ok(HealthSettingsDto.From(await db.HealthSettings.FindAsync([d.Id], ct)));
+    }
+
+    private static async Task<IResult> PutSettingsAsync(
+        string name, HttpRequest request, WebOpsDbContext db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        if (await db.Deployments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct) is not { } d)
+        {
+            return ApiResults.NotFound(name);
+        }
+
+        var (input, error) = await ApiResults.ReadJsonAsync<HealthSettingsDto>(request, json.Value.SerializerOptions);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = HealthSettingsRules.Validate(input!.Path, input.ExpectedStatus, input.Host);
+        if (errors.Count > 0)
+        {
+            return ApiResults.Validation(errors);
+        }
+
+        var settings = await db.HealthSettings.FindAsync([d.Id], ct);
+        if (settings is null)
+        {
+            settings = new DeploymentHealthSettings { DeploymentId = d.Id };
+            db.HealthSettings.Add(settings);
+        }
+
+        settings.Path = input.Path;
+        settings.ExpectedStatus = input.ExpectedStatus;
+        settings.Host = input.Host;
+        await db.SaveChangesAsync(ct);
+        return ApiResults.Ok(HealthSettingsDto.From(settings));
+    }
+}

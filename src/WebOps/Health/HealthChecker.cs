@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebOps.Core.Deployments;
+using WebOps.Core.Health;
+using WebOps.Core.Hooks;
+using WebOps.Data;
+using WebOps.Deploys;
+
+namespace WebOps.Health;
+
+/// <summary>
+/// Checks one running deployment: its health_check hooks, then the HTTP probe; or records what a container event
+/// already says. Checks of one deployment never overlap, so results land in the order they were taken.
+/// </summary>
+public sealed partial class HealthChecker(
+    IServiceScopeFactory scopes,
+    HookRunner hooks,
+    HttpProbe probe,
+    HealthRecorder recorder,
+    DeploymentLogSink sink,
+    IOptions<HealthOptions> options,
+    ILogger<HealthChecker> logger)
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> gates = new();
+
+    public async Task CheckAsync(int deploymentId, string source, CancellationToken ct)
+    {
+        var gate = gates.GetOrAdd(deploymentId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+            var d = await db.Deployments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == deploymentId, ct);
+            if (d is null || d.Status != DeploymentStatus.Running)
+            {
+                return;
+            }
+
+            var readings = new List<HealthReading>();
+            if (await RunHooksAsync(d, source, ct) is { } hookReading)
+            {
+                readings.Add(hookReading);
+            }
+
+            if (d.HostPort is { } port)
+            {
+                var settings = await db.HealthSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DeploymentId == d.Id, ct);
+                readings.Add(await probe.ProbeAsync(port, settings, ct));
+            }
+
+            await recorder.RecordAsync(db, d, readings, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogCheckFailed(logger, e, deploymentId);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Handles a container event of the deployment named by the container's label.</summary>
+    public async Task OnContainerEventAsync(string deployment, string containerId, ContainerEventReaction reaction, CancellationToken ct)
+    {
+        int id;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+            var d = await db.Deployments.AsNoTracking().FirstOrDefaultAsync(x => x.Name == deployment, ct);
+            if (d is null || d.Status != DeploymentStatus.Running || !IsCurrentContainer(d.RuntimeId, containerId))
+            {
+                return; // a replaced container dying after a redeploy, or a stopped app: not a health change
+            }
+
+            id = d.Id;
+        }
+
+        if (reaction.Action == ContainerEventAction.Recheck)
+        {
+            await CheckAsync(id, HealthSources.Event, ct);
+            return;
+        }
+
+        await RecordEventAsync(id, HealthReading.Unhealthy(reaction.Cause!, HealthSources.Event), ct);
+    }
+
+    private async Task RecordEventAsync(int deploymentId, HealthReading reading, CancellationToken ct)
+    {
+        var gate = gates.GetOrAdd(deploymentId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+            if (await db.Deployments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == deploymentId, ct) is { Status: DeploymentStatus.Running } d)
+            {
+                await recorder.RecordAsync(db, d, [reading], ct);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<HealthReading?> RunHooksAsync(Deployment d, string source, CancellationToken ct)
+    {
+        var context = new HookContext
+        {
+            Event = HookEvent.HealthCheck,
+            Deployment = SnapshotFactory.From(d),
+            Log = new QuietHealthLog(new RunLog(sink, d.Name, d.Id, null)),
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.CheckTimeout);
+        var outcome = await hooks.RunHealthChecksAsync(context, timeout.Token);
+        if (outcome.Health == HealthState.Unknown)
+        {
+            return null;
+        }
+
+        var message = outcome.Message ?? outcome.Hooks.FirstOrDefault(h => h.Health == HealthState.Healthy)?.Message;
+        return new HealthReading(outcome.Health, message, source, new Dictionary<string, object?>(context.Metrics));
+    }
+
+    private static bool IsCurrentContainer(string? runtimeId, string containerId) =>
+        string.IsNullOrEmpty(runtimeId) || string.IsNullOrEmpty(containerId)
+        || runtimeId.StartsWith(containerId, StringComparison.Ordinal) || containerId.StartsWith(runtimeId, StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check of deployment {DeploymentId} failed")]
+    private static partial void LogCheckFailed(ILogger logger, Exception e, int deploymentId);
+}

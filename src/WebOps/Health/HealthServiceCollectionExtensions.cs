@@ -1,0 +1,32 @@
+namespace WebOps.Health;
+
+public static class HealthServiceCollectionExtensions
+{
+    /// <summary>
+    /// The health monitor: periodic sweeps, Docker events, the HTTP probe, history and the webhook
+    /// (settings in section <c>Health</c>). Needs the deploy services and the Docker addon registered.
+    /// </summary>
+    public static IServiceCollection AddHealthMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HealthOptions>()
+            .Bind(configuration.GetSection(HealthOptions.SectionName))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Health:Interval must be positive, e.g. 00:00:30.")
+            .Validate(o => o.MaxConcurrency >= 1, "Health:MaxConcurrency must be 1 or more.")
+            .Validate(o => o.HistoryPerDeployment >= 1, "Health:HistoryPerDeployment must be 1 or more.")
+            .Validate(o => o.ProbeTimeout > TimeSpan.Zero, "Health:ProbeTimeout must be positive, e.g. 00:00:05.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.WebhookUrl) || (Uri.TryCreate(o.WebhookUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
+                "Health:WebhookUrl must be an absolute http(s) URL, e.g. https://hooks.example.com/webops.")
+            .ValidateOnStart();
+        services.AddSingleton<HttpProbe>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddSingleton<HealthRecorder>();
+        services.AddSingleton<HealthChecker>();
+        services.AddSingleton<HealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
+        services.AddHostedService<DockerEventsFollower>();
+        services.AddHostedService<NewlyRunningWatcher>();
+        return services;
+    }
+}

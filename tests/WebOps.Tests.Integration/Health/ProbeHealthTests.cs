@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using WebOps.Tests.Integration.Docker;
+
+namespace WebOps.Tests.Integration.Health;
+
+public sealed class ProbeHealthTests
+{
+    [DockerFact]
+    public async Task App_that_stops_answering_turns_unhealthy_through_the_probe_and_recovers_when_it_answers_again()
+    {
+        await using var app = await HealthPanel.DeployAsync("--Health:Interval=00:00:01");
+        await app.WaitForHealthAsync("healthy");
+
+        await app.ExecAsync("killall", "httpd");
+
+        await app.WaitForHealthAsync("unhealthy");
+        var probe = (await app.HealthAsync()).GetProperty("history").EnumerateArray()
+            .First(h => h.GetProperty("source").GetString() == "probe");
+        // Refused, or reset when Docker's port proxy accepted the connection and then found nothing behind it.
+        Assert.Matches(@"^GET / failed after \d+ ms: connection (refused|reset)$", probe.GetProperty("message").GetString());
+        Assert.True((await app.Docker.Containers.InspectContainerAsync(await app.ContainerIdAsync())).State!.Running);
+
+        await app.ExecAsync("httpd", "-p", "8080", "-h", "/www");
+
+        await app.WaitForHealthAsync("healthy");
+    }
+
+    [DockerFact]
+    public async Task Probe_uses_the_stored_path_and_expected_status()
+    {
+        await using var app = await HealthPanel.DeployAsync("--Health:Interval=00:00:01");
+        await app.WaitForHealthAsync("healthy");
+
+        var saved = await app.Api.PutAsJsonAsync($"/api/deployments/{app.Name}/health-settings", new { path = "/missing.html", expected_status = 200 });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+
+        await app.WaitForHealthAsync("unhealthy");
+        var probe = (await app.HealthAsync()).GetProperty("history").EnumerateArray()
+            .First(h => h.GetProperty("source").GetString() == "probe");
+        Assert.Matches(@"^GET /missing.html answered 404 in \d+ ms \(expected 200\)$", probe.GetProperty("message").GetString());
+    }
+}
