@@ -38,6 +38,8 @@ export WEBOPS_TEST_IMAGE_NGINX="${WEBOPS_TEST_IMAGE_NGINX:-webops-test/nginx:1}"
 export WEBOPS_TEST_IMAGE_PYTHON="${WEBOPS_TEST_IMAGE_PYTHON:-webops-test/python-django:1}"
 # Docker tests fail instead of skipping when the engine is missing.
 export WEBOPS_REQUIRE_DOCKER=1
+# The dockerd-restart test runs too; its collection runs alone, after the parallel ones.
+export WEBOPS_DISRUPTIVE_TESTS=1
 # The engine is Docker 20.10 (API 1.41); Testcontainers would ask for 1.44 and pull its reaper image.
 export DOCKER_API_VERSION=1.41
 export TESTCONTAINERS_RYUK_DISABLED=true
