@@ -48,11 +48,11 @@ public sealed class ContainerSwap(DockerEngine engine)
         }
         catch (Exception)
         {
-            await RollBackAsync(context, spec.Name, id, previous is null ? null : asideName);
+            await RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
             throw;
         }
 
-        await RollBackAsync(context, spec.Name, id, previous is null ? null : asideName);
+        await RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
         return (null, failure);
     }
 
@@ -157,8 +157,11 @@ public sealed class ContainerSwap(DockerEngine engine)
         context.Log.Info($"Container {id[..12]} answers.");
     }
 
-    /// <summary>Runs even when the deploy was cancelled, within its own time limit: nothing of a failed run stays.</summary>
-    private async Task RollBackAsync(HookContext context, string name, string? newId, string? asideName)
+    /// <summary>
+    /// Removes the new container and puts the previous one back. Runs even when the deploy was cancelled, within
+    /// its own time limit: nothing of a failed run stays. Shared with the vLLM container swap.
+    /// </summary>
+    internal static async Task RollBackAsync(DockerEngine engine, HookContext context, string name, string? newId, string? asideName)
     {
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

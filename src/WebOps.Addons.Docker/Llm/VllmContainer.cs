@@ -42,17 +42,17 @@ public sealed class VllmContainer(DockerEngine engine)
             }
 
             var failure = await FailureAsync(spec, id, last, servedName, startPeriod, cancellationToken);
-            await RollBackAsync(context, spec.Name, id, previous is null ? null : asideName);
+            await ContainerSwap.RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
             return (null, failure);
         }
         catch (DockerApiException e)
         {
-            await RollBackAsync(context, spec.Name, id, previous is null ? null : asideName);
+            await ContainerSwap.RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
             return (null, $"Container {spec.Name} could not be {(id is null ? "created" : "started")}: {EngineErrors.Describe(e)}");
         }
         catch (Exception)
         {
-            await RollBackAsync(context, spec.Name, id, previous is null ? null : asideName);
+            await ContainerSwap.RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
             throw;
         }
     }
@@ -95,29 +95,5 @@ public sealed class VllmContainer(DockerEngine engine)
         await engine.RenameContainerAsync(existing.ID, asideName, cancellationToken);
         context.Log.Info($"Stopped the previous container {name} ({existing.Config?.Image}), freeing its GPUs; it is kept until the new one answers.");
         return existing.ID;
-    }
-
-    /// <summary>Runs even when the deploy was cancelled, within its own time limit: nothing of a failed run stays.</summary>
-    private async Task RollBackAsync(HookContext context, string name, string? newId, string? asideName)
-    {
-        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            if (newId is not null)
-            {
-                await engine.RemoveContainerAsync(newId, force: true, cleanup.Token);
-            }
-
-            if (asideName is not null)
-            {
-                await engine.RenameContainerAsync(asideName, name, cleanup.Token);
-                await engine.StartContainerAsync(name, cleanup.Token);
-                context.Log.Warn($"Rolled back: the previous container {name} runs again.");
-            }
-        }
-        catch (Exception e) when (e is DockerApiException or DockerUnavailableException or OperationCanceledException)
-        {
-            context.Log.Error($"Could not roll back container {name}: {e.Message}. Redeploy, or start it with the Start action.");
-        }
     }
 }
