@@ -89,7 +89,7 @@ fi
 # --- 1. apt packages -------------------------------------------------------------------------------
 step_start
 CURRENT_STEP="installing apt packages"
-packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl)
+packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv)
 if [[ ${WEBOPS_SKIP_BROWSER:-0} == 1 ]]; then
   log "WEBOPS_SKIP_BROWSER=1: not installing chromium / chromium-driver"
 else

@@ -25,6 +25,8 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<AddonRecord> Addons => Set<AddonRecord>();
 
+    public DbSet<DeploymentLlmSettings> LlmSettings => Set<DeploymentLlmSettings>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Converters capture the protector, so each protector (each data folder) needs its own model.
@@ -35,6 +37,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
     {
         DeploymentConfiguration.Configure(modelBuilder, Protector);
         AccountConfiguration.Configure(modelBuilder);
+        LlmSettingsConfiguration.Configure(modelBuilder, Protector);
         modelBuilder.Entity<AddonRecord>(e =>
         {
             e.ToTable("addons");

@@ -21,7 +21,7 @@ public sealed class ContainerSwap(DockerEngine engine)
         HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken)
     {
         var asideName = $"{spec.Name}.previous";
-        await engine.RemoveContainerAsync(asideName, force: true, cancellationToken);
+        await RecoverInterruptedSwapAsync(context, spec.Name, asideName, cancellationToken);
         var previous = await SetAsideAsync(context, spec.Name, asideName, cancellationToken);
 
         string? id = null;
@@ -65,6 +65,29 @@ public sealed class ContainerSwap(DockerEngine engine)
         var parameters = spec.ToCreateParameters();
         parameters.HostConfig!.RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No };
         return parameters;
+    }
+
+    /// <summary>
+    /// A set-aside container left by a deploy that was killed mid-swap is the last one known to work: it is put back
+    /// when nothing took its name, and dropped when a newer container did.
+    /// </summary>
+    private async Task RecoverInterruptedSwapAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
+    {
+        var aside = await engine.InspectContainerAsync(asideName, cancellationToken);
+        if (aside is null)
+        {
+            return;
+        }
+
+        if (await engine.InspectContainerAsync(name, cancellationToken) is null)
+        {
+            await engine.RenameContainerAsync(aside.ID, name, cancellationToken);
+            context.Log.Warn($"Found {asideName} from an interrupted deploy and named it {name} again.");
+        }
+        else
+        {
+            await engine.RemoveContainerAsync(aside.ID, force: true, cancellationToken);
+        }
     }
 
     private async Task<string?> SetAsideAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)

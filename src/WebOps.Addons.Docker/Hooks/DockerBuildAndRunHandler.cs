@@ -1,6 +1,8 @@
+using Docker.DotNet;
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Llm;
 using WebOps.Addons.Docker.Spec;
 using WebOps.Core.Hooks;
 
@@ -11,7 +13,8 @@ namespace WebOps.Addons.Docker.Hooks;
 /// Build first, swap second: a failed build never touches the running app.
 /// </summary>
 public sealed class DockerBuildAndRunHandler(
-    DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options) : IHookHandler
+    DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options,
+    VllmDeployer? vllm = null) : IHookHandler
 {
     public const string HandlerName = "docker.build_and_run";
 
@@ -30,6 +33,19 @@ public sealed class DockerBuildAndRunHandler(
             return context.Log.Failed($"Deployment '{deployment.Name}' has no checkout to build.");
         }
 
+        // LLM deployments without a Dockerfile of their own: no build; the vLLM image runs (see Llm/VllmDeployer).
+        if (vllm is not null && VllmDeployer.Serves(context))
+        {
+            try
+            {
+                return await vllm.RunAsync(context, options.Value.BindAddress, cancellationToken);
+            }
+            catch (DockerUnavailableException e)
+            {
+                return context.Log.Failed(e.Message);
+            }
+        }
+
         var dockerfile = DockerfileLocator.Choose(context);
         if (dockerfile is null)
         {
@@ -43,6 +59,10 @@ public sealed class DockerBuildAndRunHandler(
         catch (DockerUnavailableException e)
         {
             return context.Log.Failed(e.Message);
+        }
+        catch (DockerApiException e)
+        {
+            return context.Log.Failed($"The Docker engine refused a request while deploying '{deployment.Name}': {EngineErrors.Describe(e)}");
         }
     }
 

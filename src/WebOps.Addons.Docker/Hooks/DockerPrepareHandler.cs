@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Llm;
 using WebOps.Core.Dockerfiles;
 using WebOps.Core.Hooks;
 using WebOps.Core.Validation;
@@ -11,7 +12,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// pre_deployment: checks the engine answers and that there is a Dockerfile to build (generating one when allowed),
 /// so a deploy that cannot build fails before anything is touched.
 /// </summary>
-public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOptions> options) : IHookHandler
+public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOptions> options, VllmDeployer? vllm = null) : IHookHandler
 {
     public const string HandlerName = "docker.prepare";
 
@@ -43,6 +44,12 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
         if (specError is not null)
         {
             return context.Log.Failed(specError);
+        }
+
+        // LLM deployments without a Dockerfile of their own run the vLLM image: nothing to generate (see Llm/VllmDeployer).
+        if (vllm is not null && VllmDeployer.Serves(context))
+        {
+            return await vllm.PrepareAsync(context, cancellationToken);
         }
 
         return await PrepareDockerfileAsync(context, cancellationToken);
@@ -136,25 +143,14 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
         context.Log.Info($"Generated {BuildContext.IgnoreFileName}: {string.Join(" ", patterns)}");
     }
 
-    /// <summary>Volumes and ports are checked here so a bad one fails the deploy before the image is built.</summary>
-    private static string? FindSpecError(DeploymentSnapshot deployment)
+    /// <summary>
+    /// Volumes and ports are checked again here, against today's Docker:DeniedHostPaths, so a deployment saved under
+    /// an older policy (or a bad value) fails before the image is built.
+    /// </summary>
+    private string? FindSpecError(DeploymentSnapshot deployment)
     {
-        for (var i = 0; i < deployment.DockerVolumes.Count; i++)
-        {
-            if (!VolumeSpec.TryParse(deployment.DockerVolumes[i], out _, out var error))
-            {
-                return $"docker_volumes[{i}]: {error}";
-            }
-        }
-
-        for (var i = 0; i < deployment.DockerPorts.Count; i++)
-        {
-            if (!PortSpec.TryParse(deployment.DockerPorts[i], out _, out var error))
-            {
-                return $"docker_ports[{i}]: {error}";
-            }
-        }
-
-        return null;
+        var input = new DeploymentInput { DockerVolumes = [.. deployment.DockerVolumes], DockerPorts = [.. deployment.DockerPorts] };
+        var errors = DeploymentValidator.ValidatePatch(input, new ValidationOptions { DeniedHostPaths = options.Value.DeniedHostPaths });
+        return errors.Count == 0 ? null : string.Join("; ", errors);
     }
 }

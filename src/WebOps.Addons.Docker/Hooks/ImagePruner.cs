@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Core.Hooks;
 
@@ -12,7 +13,18 @@ public sealed class ImagePruner(DockerEngine engine)
         DeploymentSnapshot deployment, string inUse, int keep, IDeploymentLog log, CancellationToken cancellationToken)
     {
         var repository = ImageReference.Split(deployment.ImageName).Repository;
-        var images = await engine.ListImagesAsync(Labels.ForDeployment(deployment.Name), cancellationToken);
+        IList<ImagesListResponse> images;
+        try
+        {
+            images = await engine.ListImagesAsync(Labels.ForDeployment(deployment.Name), cancellationToken);
+        }
+        catch (DockerApiException e)
+        {
+            // Pruning is housekeeping: the deploy already succeeded, the next one prunes again.
+            log.Warn($"Could not list old images of '{deployment.Name}': {EngineErrors.Describe(e)}");
+            return [];
+        }
+
         var deployTags = images
             .SelectMany(image => (image.RepoTags ?? []).Select(tag => (Tag: tag, image.Created, Run: ImageReference.DeployRunOf(tag, repository))))
             .Where(entry => entry.Run is not null)

@@ -372,6 +372,71 @@ namespace WebOps.Data.Migrations
                     b.ToTable("addons", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Data.Entities.DeploymentLlmSettings", b =>
+                {
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<string>("CacheVolume")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cache_volume");
+
+                    b.Property<string>("Dtype")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dtype");
+
+                    b.Property<double>("GpuMemoryUtilization")
+                        .HasColumnType("REAL")
+                        .HasColumnName("gpu_memory_utilization");
+
+                    b.Property<string>("Gpus")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gpus");
+
+                    b.Property<string>("HfToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hf_token");
+
+                    b.Property<int?>("MaxModelLen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_model_len");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Quantization")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantization");
+
+                    b.Property<string>("ServedModelName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_model_name");
+
+                    b.Property<int>("TensorParallelSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tensor_parallel_size");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("DeploymentId");
+
+                    b.ToTable("deployment_llm_settings", (string)null);
+                });
+
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
@@ -386,6 +451,15 @@ namespace WebOps.Data.Migrations
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
                         .WithMany()
                         .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebOps.Data.Entities.DeploymentLlmSettings", b =>
+                {
+                    b.HasOne("WebOps.Core.Deployments.Deployment", null)
+                        .WithOne()
+                        .HasForeignKey("WebOps.Data.Entities.DeploymentLlmSettings", "DeploymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

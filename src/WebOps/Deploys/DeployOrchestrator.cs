@@ -43,7 +43,7 @@ public sealed class DeployOrchestrator(
             run.Image = runtime.Image;
             run.Result = "succeeded";
             d.MoveTo(DeploymentStatus.Running, clock);
-            log.Info("webops", $"Deploy #{run.Id} succeeded in {Seconds(started)}; '{d.Name}' is running at {d.Url}");
+            log.Info("webops", $"Deploy #{run.Id} succeeded in {Seconds(started)}; '{d.Name}' is running{(d.Url is null ? " (no published address)" : $" at {d.Url}")}");
         }
         catch (Exception e) when (e is DeployFailedException or ProjectDetectionException)
         {
@@ -97,11 +97,12 @@ public sealed class DeployOrchestrator(
             throw new DeployFailedException(post.Message ?? "A post_deployment hook failed.");
         }
 
-        if (context.Runtime.Url is null)
+        // A container on network "none" runs without an address; only nothing running at all is a failure.
+        if (context.Runtime.Url is null && context.Runtime.ContainerId is null)
         {
             throw new DeployFailedException(d.UseDocker
                 ? "No addon started the app: is the docker addon enabled? Check the Addons page."
-                : "Deployments without Docker cannot be started yet: tick \"Use Docker containerization\" and redeploy.");
+                : "No addon started the app: is the process addon enabled? Check the Addons page.");
         }
 
         return context.Runtime;

@@ -49,6 +49,13 @@ public sealed class DeploymentService(
         db.Deployments.Add(d);
         await db.SaveChangesAsync(ct);
         notifier.Changed(d);
+        if (d.ProjectType == ProjectType.Llm)
+        {
+            // vLLM needs a model before it can start; deploying now could only fail.
+            new RunLog(sink, d.Name, d.Id, null).Info("webops", "Save the LLM settings (model, GPUs), then deploy.");
+            return d;
+        }
+
         await QueueDeployAsync(d, ct);
         return d;
     }
@@ -145,9 +152,15 @@ public sealed class DeploymentService(
         }
 
         var snapshot = SnapshotFactory.From(d);
+        var runtime = RuntimeFor(d, snapshot);
         try
         {
-            await action(RuntimeFor(d, snapshot), snapshot);
+            await action(runtime, snapshot);
+            // A restarted process has a new pid; keep what the page shows true.
+            if (await runtime.InspectAsync(snapshot, ct) is { ContainerId: { } id })
+            {
+                d.RuntimeId = id;
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException and not ActionRefusedException)
         {

@@ -5,6 +5,7 @@ using WebOps.Auth;
 using WebOps.Core.Addons;
 using WebOps.Data;
 using WebOps.Deploys;
+using WebOps.Llm;
 
 namespace WebOps.Hosting;
 
@@ -34,6 +35,8 @@ public static class WebOpsApp
         builder.Services.AddAddonSystem();
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddDockerAddon(builder.Configuration);
+        builder.Services.AddProcessAddon(builder.Configuration);
+        builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -51,6 +54,7 @@ public static class WebOpsApp
         app.MapDeploymentsApi();
         app.MapAddonsApi();
         app.MapEventsApi();
+        app.MapLlmApi();
         app.MapRazorPages();
         return app;
     }

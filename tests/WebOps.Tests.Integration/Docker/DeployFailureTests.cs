@@ -103,4 +103,26 @@ public sealed class DeployFailureTests
         await Assert.ThrowsAsync<DockerImageNotFoundException>(() => kit.Client.Images.InspectImageAsync($"webops/{kit.Name}:deploy-2"));
         Assert.Single(await kit.LabelledContainersAsync());
     }
+
+    [DockerFact]
+    public async Task A_deploy_killed_mid_swap_is_recovered_by_the_next_one()
+    {
+        await using var kit = new DockerTestKit();
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        kit.WriteFile("site/index.html", "version one");
+        var deployment = kit.Snapshot(port: 8080, runId: 1);
+        var (first, _, firstLog) = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(first.Succeeded, firstLog.Text);
+        var name = $"webops-{kit.Name}";
+        await kit.Client.Containers.StopContainerAsync(name, new() { WaitBeforeKillSeconds = 10 });
+        await kit.Client.Containers.RenameContainerAsync(name, new() { NewName = $"{name}.previous" }, default);
+
+        kit.WriteFile("site/index.html", "version two");
+        var (second, post, log) = await kit.DeployAsync(deployment with { DeployRunId = 2 }, DockerfileSourceTests.Detected(ProjectType.Static));
+
+        Assert.True(second.Succeeded, log.Text);
+        Assert.Contains(log.Lines, l => l.Message == $"Found {name}.previous from an interrupted deploy and named it {name} again.");
+        Assert.Equal("version two", await DockerTestKit.GetAsync(post.Runtime.Url!));
+        Assert.Equal([$"/{name}"], (await kit.LabelledContainersAsync()).SelectMany(c => c.Names));
+    }
 }
