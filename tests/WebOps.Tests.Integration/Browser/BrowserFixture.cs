@@ -19,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Generous waits on real conditions: this machine also builds images and runs other suites at the same time.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Panel = await PanelProcess.StartAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()

@@ -61,7 +61,9 @@ public static partial class DeploymentPages
         {
             try
             {
-                var response = await tab.GotoAsync(url, new() { Timeout = 10_000 });
+                // A fresh query each time: a page from the browser's cache would say nothing about the server.
+                var fresh = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "check=" + Guid.NewGuid().ToString("N")[..8];
+                var response = await tab.GotoAsync(fresh, new() { Timeout = 10_000 });
                 if (response is { Ok: true } && (await tab.ContentAsync()).Contains(marker, StringComparison.Ordinal))
                 {
                     break;

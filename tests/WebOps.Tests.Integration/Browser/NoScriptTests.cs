@@ -42,6 +42,15 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         Assert.Equal("Hello from a form without scripts", d.GetProperty("env_vars").GetProperty("SITE_TITLE").GetString());
         Assert.Single(d.GetProperty("env_vars").EnumerateObject());
 
+        // The edit form comes back with what was chosen, the secret masked.
+        await page.GotoAsync($"/deployments/{name}/edit");
+        await Expect(page.Locator("[name=docker_network_mode]")).ToHaveValueAsync("host");
+        await Expect(page.Locator("#in-use_docker")).ToBeCheckedAsync();
+        await Expect(page.Locator("#in-auto_generate_dockerfile")).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("[name='env_vars.key']").First).ToHaveValueAsync("SITE_TITLE");
+        await Expect(page.Locator("[name='env_vars.value']").First).ToHaveValueAsync("********");
+        await page.GotoAsync($"/deployments/{name}");
+
         // Without a Dockerfile and with auto-generate off the deploy fails; without scripts the page shows it on reload.
         await ReloadUntilStatusAsync(page, "failed");
         await Expect(page.Locator("[data-log]")).ToContainTextAsync("Dockerfile");
