@@ -12,6 +12,9 @@ internal static partial class NameRule
     private static readonly SearchValues<char> LabelAndUpper =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
+    // "/deployments/new" is the create form, so a deployment named "new" could never be opened.
+    private static readonly HashSet<string> Reserved = ["new"];
+
     private const string Allowed = "use 1 to 63 lowercase letters, digits or hyphens, e.g. 'blog'";
 
     public static string? Check(string value)
@@ -28,7 +31,7 @@ internal static partial class NameRule
 
         if (Label().IsMatch(value))
         {
-            return null;
+            return Reserved.Contains(value) ? $"'{value}' is reserved by the panel's own pages; choose another name" : null;
         }
 
         // Uppercase letters get their own message below, with the lowercase form to use.

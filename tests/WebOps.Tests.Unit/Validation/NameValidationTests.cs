@@ -17,6 +17,7 @@ public class NameValidationTests
     [InlineData("../etc", "contains '.'")]
     [InlineData("blog;reboot", "contains ';'")]
     [InlineData("My_App", "contains '_'")]
+    [InlineData("new", "is reserved by the panel's own pages")]
     public void Bad_name_is_rejected_with_the_reason(string name, string fragment)
     {
         var errors = Inputs.Create(i => i.Name = name);
