@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
 using WebOps.Data;
+using WebOps.Hosting;
 
 namespace WebOps.Deploys;
 
@@ -18,6 +20,7 @@ public sealed class DeployOrchestrator(
     DeploymentLogSink sink,
     StatusNotifier notifier,
     WorkFolders folders,
+    IOptions<DeploymentSettings> settings,
     TimeProvider clock,
     ILogger<DeployOrchestrator> logger)
 {
@@ -63,6 +66,18 @@ public sealed class DeployOrchestrator(
             run.FinishedAt = clock.GetUtcNow();
             await sink.FlushAsync();
             await SaveAndNotifyAsync(d, CancellationToken.None);
+            await TrimLogAsync(d.Id);
+        }
+    }
+
+    /// <summary>Keeps the newest <c>Deployments:MaxLogLines</c> lines of a deployment's log.</summary>
+    private async Task TrimLogAsync(int deploymentId)
+    {
+        var cutoff = await db.DeploymentLogs.Where(l => l.DeploymentId == deploymentId)
+            .OrderByDescending(l => l.Id).Skip(settings.Value.MaxLogLines).Select(l => (long?)l.Id).FirstOrDefaultAsync();
+        if (cutoff is not null)
+        {
+            await db.DeploymentLogs.Where(l => l.DeploymentId == deploymentId && l.Id <= cutoff).ExecuteDeleteAsync();
         }
     }
 

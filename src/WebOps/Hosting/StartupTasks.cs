@@ -27,16 +27,22 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, TimeProvider clock
     private async Task SettleInterruptedRunsAsync(WebOpsDbContext db, CancellationToken ct)
     {
         const string why = "interrupted: the panel stopped during this deploy; redeploy";
-        foreach (var run in await db.DeployRuns.Where(r => r.Result == "queued" || r.Result == "running").ToListAsync(ct))
+        var interrupted = await db.DeployRuns.Where(r => r.Result == "queued" || r.Result == "running").ToListAsync(ct);
+        foreach (var run in interrupted)
         {
             run.Result = "failed";
             run.Error = why;
             run.FinishedAt = clock.GetUtcNow();
         }
 
-        foreach (var d in await db.Deployments.Where(d => d.Status == DeploymentStatus.Building || d.Status == DeploymentStatus.Pending).ToListAsync(ct))
+        // Only deployments whose deploy was cut short; a pending LLM deployment waiting for its settings stays pending.
+        var ids = interrupted.Select(r => r.DeploymentId).ToHashSet();
+        foreach (var d in await db.Deployments.Where(d => ids.Contains(d.Id) || d.Status == DeploymentStatus.Building).ToListAsync(ct))
         {
-            d.MoveTo(DeploymentStatus.Failed, clock);
+            if (d.Status is DeploymentStatus.Building or DeploymentStatus.Pending)
+            {
+                d.MoveTo(DeploymentStatus.Failed, clock);
+            }
         }
 
         await db.SaveChangesAsync(ct);
