@@ -27,16 +27,6 @@ public sealed class AppPaths(string dataFolder)
 
     public string LaunchFile(string name) => Path.Combine(Root(name), "launch.json");
 
-    /// <summary>
-    /// The panel's data folder by the same rules as the panel itself (<c>--data</c>, <c>WEBOPS_DATA</c>,
-    /// <c>WebOps:DataPath</c>, else <c>./data</c>); the addon cannot reference the panel's host project.
-    /// </summary>
-    public static AppPaths FromConfiguration(IConfiguration configuration)
-    {
-        var path = configuration["data"]
-            ?? Environment.GetEnvironmentVariable("WEBOPS_DATA")
-            ?? configuration["WebOps:DataPath"]
-            ?? "data";
-        return new AppPaths(Path.GetFullPath(path));
-    }
+    /// <summary>The panel's data folder, resolved by the same rules as the panel's.</summary>
+    public static AppPaths FromConfiguration(IConfiguration configuration) => new(WebOps.Core.DataFolder.Resolve(configuration));
 }

@@ -4,6 +4,7 @@ using WebOps.Api;
 using WebOps.Auth;
 using WebOps.Core.Addons;
 using WebOps.Data;
+using WebOps.Core;
 using WebOps.Deploys;
 using WebOps.Health;
 using WebOps.Llm;

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 
-namespace WebOps.Hosting;
+namespace WebOps.Core;
 
-/// <summary>Resolves the data folder: <c>--data PATH</c>, then <c>WEBOPS_DATA</c>, then configuration, then <c>./data</c>.</summary>
+/// <summary>
+/// Resolves the data folder: <c>--data PATH</c>, then <c>WEBOPS_DATA</c>, then configuration, then <c>./data</c>.
+/// In Core so the panel and its addons agree on it.
+/// </summary>
 public static class DataFolder
 {
     public static string Resolve(IConfiguration configuration)
