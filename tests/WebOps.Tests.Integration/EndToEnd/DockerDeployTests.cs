@@ -86,7 +86,11 @@ public sealed class DockerDeployTests
 
         await world.Api.PostAsJsonAsync("/api/deployments", new
         {
-            name, repo_url = repo.Url, use_docker = true, auto_generate_dockerfile = false, dockerfile_path = "deploy/Dockerfile.prod",
+            name,
+            repo_url = repo.Url,
+            use_docker = true,
+            auto_generate_dockerfile = false,
+            dockerfile_path = "deploy/Dockerfile.prod",
         });
         var d = await world.WaitForDeployAsync(name);
 
