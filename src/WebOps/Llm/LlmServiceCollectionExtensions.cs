@@ -9,6 +9,7 @@ public static class LlmServiceCollectionExtensions
     public static IServiceCollection AddLlm(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ILlmSettingsSource, LlmSettingsStore>();
+        services.AddScoped<LlmSettingsService>();
         services.AddLlmServing(configuration);
         return services;
     }

@@ -40,6 +40,11 @@ public sealed record DeploymentForm
 
     public IReadOnlyList<string> DockerPorts { get; init; } = [];
 
+    /// <summary>Used only when <see cref="ProjectType"/> is <c>llm</c>; kept as typed otherwise.</summary>
+    public LlmForm Llm { get; init; } = new();
+
+    public bool IsLlm => ProjectType.Equals("llm", StringComparison.OrdinalIgnoreCase);
+
     public static readonly IReadOnlyList<string> ProjectTypes = ["auto", "django", "static", "llm"];
 
     public static readonly IReadOnlyList<string> NetworkModes = ["bridge", "host", "none"];

@@ -25,6 +25,19 @@ public static class DeploymentFormReader
         DockerEnvVars = Rows(form, "docker_env_vars"),
         DockerVolumes = Lines(form, "docker_volumes"),
         DockerPorts = Lines(form, "docker_ports"),
+        Llm = new LlmForm
+        {
+            Model = Text(form, "llm.model"),
+            ServedModelName = Text(form, "llm.served_model_name"),
+            GpuMemoryUtilization = Text(form, "llm.gpu_memory_utilization"),
+            Quantization = Text(form, "llm.quantization"),
+            MaxModelLen = Text(form, "llm.max_model_len"),
+            Dtype = Text(form, "llm.dtype"),
+            TensorParallelSize = Text(form, "llm.tensor_parallel_size"),
+            Gpus = Text(form, "llm.gpus"),
+            CacheVolume = Text(form, "llm.cache_volume"),
+            HfToken = Text(form, "llm.hf_token"),
+        },
     };
 
     /// <summary>Ticked only when the box sent its value; absence means unticked.</summary>

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WebOps.Core.Deployments;
+using WebOps.Core.Llm;
 using WebOps.Data;
 using WebOps.Deploys;
+using WebOps.Llm;
 using WebOps.Pages.Shared;
 
 namespace WebOps.Pages.Deployments;
@@ -12,7 +14,7 @@ namespace WebOps.Pages.Deployments;
 /// One deployment: what it is, what runs, its log and runs, and the buttons. The buttons are forms handled here,
 /// so they work without JavaScript; with it, the page script calls the API instead.
 /// </summary>
-public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db) : PageModel
+public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db, LlmSettingsService llm) : PageModel
 {
     /// <summary>How many recent log lines the page starts with.</summary>
     public const int LogLines = 500;
@@ -36,6 +38,9 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
 
     public IReadOnlyList<LogLine> Log { get; private set; } = [];
 
+    /// <summary>The saved LLM settings of an llm deployment; null before the first save or for other types.</summary>
+    public LlmSettings? Llm { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Deployment = await deployments.FindAsync(Name, ct);
@@ -55,6 +60,7 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
 
         var newest = await lines.OrderByDescending(l => l.Id).Take(LogLines).ToListAsync(ct);
         Log = [.. newest.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine)];
+        Llm = Deployment.ProjectType == ProjectType.Llm ? await llm.FindAsync(Deployment.Id, ct) : null;
         return Page();
     }
 

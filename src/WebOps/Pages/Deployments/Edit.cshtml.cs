@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebOps.Core.Deployments;
+using WebOps.Core.Llm;
 using WebOps.Core.Validation;
 using WebOps.Deploys;
+using WebOps.Llm;
 using WebOps.Pages.Shared;
 
 namespace WebOps.Pages.Deployments;
 
 /// <summary>The create form, prefilled. Masked secrets left as <c>********</c> keep their stored values.</summary>
-public sealed class EditModel(DeploymentService deployments) : PageModel
+public sealed class EditModel(DeploymentService deployments, LlmSettingsService llm) : PageModel
 {
     [FromRoute]
     public string Name { get; set; } = "";
@@ -35,6 +37,11 @@ public sealed class EditModel(DeploymentService deployments) : PageModel
         }
 
         Form = DeploymentForm.From(Deployment, Reveal);
+        if (await llm.FindAsync(Deployment.Id, ct) is { } saved)
+        {
+            Form = Form with { Llm = LlmForm.From(saved, Reveal) };
+        }
+
         return Page();
     }
 
@@ -51,6 +58,14 @@ public sealed class EditModel(DeploymentService deployments) : PageModel
         Form = DeploymentFormReader.Read(Request.Form) with { Name = Deployment.Name };
         var (input, formErrors) = DeploymentFormInput.Build(Form, forCreate: false);
         Errors = formErrors;
+        LlmSettings? settings = null;
+        if (Form.IsLlm)
+        {
+            var saved = await llm.FindAsync(Deployment.Id, ct);
+            (settings, var llmErrors) = llm.Validate(Form.Llm.ToInput(Errors), saved?.HfToken);
+            Errors.AddAll(llmErrors, Form);
+        }
+
         if (Errors.Any)
         {
             Errors.AddAll(DeploymentValidator.ValidatePatch(input, deployments.ValidationOptions, Deployment.Name), Form);
@@ -60,6 +75,10 @@ public sealed class EditModel(DeploymentService deployments) : PageModel
         try
         {
             await deployments.UpdateAsync(Deployment, input, ct);
+            if (settings is not null)
+            {
+                await llm.SaveAsync(Deployment.Id, settings, ct);
+            }
         }
         catch (ValidationFailedException e)
         {

@@ -23,6 +23,16 @@ public static class FieldLabels
         ["docker_ports"] = ("Extra ports", "Port mapping"),
         ["docker_image_name"] = ("Image name", ""),
         ["docker_compose_path"] = ("Compose file path", ""),
+        ["llm.model"] = ("Model", ""),
+        ["llm.served_model_name"] = ("Served model name", ""),
+        ["llm.gpu_memory_utilization"] = ("GPU memory utilization", ""),
+        ["llm.quantization"] = ("Quantization", ""),
+        ["llm.max_model_len"] = ("Max model length", ""),
+        ["llm.dtype"] = ("Data type", ""),
+        ["llm.tensor_parallel_size"] = ("Tensor parallel size", ""),
+        ["llm.gpus"] = ("GPUs", ""),
+        ["llm.cache_volume"] = ("Model cache volume", ""),
+        ["llm.hf_token"] = ("Hugging Face token", ""),
     };
 
     /// <summary>What one row of an editor is called: "Volume", "Environment variable".</summary>

@@ -1,5 +1,5 @@
-// Create/edit form: show the Docker options only when Docker is ticked, and add or remove editor rows.
-// Without this script the Docker options are always shown and the server renders spare blank rows.
+// Create/edit form: show the Docker options only when Docker is ticked, the LLM settings only for LLM apps,
+// and add or remove editor rows. Without this script both are always shown and the server renders spare blank rows.
 (function () {
     'use strict';
     const form = document.querySelector('[data-deployment-form]');
@@ -15,6 +15,17 @@
     if (toggle && options) {
         toggle.addEventListener('change', syncDocker);
         syncDocker();
+    }
+
+    // The LLM settings matter only for LLM apps; like the Docker options, a section with an error stays visible.
+    const type = form.querySelector('[name="project_type"]');
+    const llm = form.querySelector('[data-llm-section]');
+    function syncLlm() {
+        llm.hidden = type.value !== 'llm' && !llm.querySelector('.has-error');
+    }
+    if (type && llm) {
+        type.addEventListener('change', syncLlm);
+        syncLlm();
     }
 
     form.addEventListener('click', function (e) {
