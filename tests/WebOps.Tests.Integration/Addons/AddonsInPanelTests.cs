@@ -28,7 +28,9 @@ public sealed class AddonsInPanelTests : IDisposable
 
         var created = await client.PostAsJsonAsync("/api/deployments", new { name = "hooked", repo_url = repo.Url, project_type = "static" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var log = await WaitForRunEndAsync(client, "hooked");
+        await DeployWait.ForRunEndAsync(client, "hooked", minutes: 3);
+        var log = (await client.GetFromJsonAsync<JsonElement>("/api/deployments/hooked/logs")).EnumerateArray()
+            .Select(l => l.GetProperty("message").GetString()!).ToList();
 
         var early = log.FindIndex(l => l.Contains("early runs first", StringComparison.Ordinal));
         var alpha = log.FindIndex(l => l.Contains("alpha read \"name\": \"hooked\"", StringComparison.Ordinal)
@@ -78,23 +80,5 @@ public sealed class AddonsInPanelTests : IDisposable
         var script = Path.Combine(folder, "hook.sh");
         File.WriteAllText(script, "#!/bin/sh\n" + body + "\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
-    }
-
-    private static async Task<List<string>> WaitForRunEndAsync(HttpClient client, string name)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            var runs = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs");
-            if (runs.GetArrayLength() > 0 && runs[0].GetProperty("result").GetString() is "succeeded" or "failed")
-            {
-                var lines = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/logs");
-                return [.. lines.EnumerateArray().Select(l => l.GetProperty("message").GetString()!)];
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The deploy of '{name}' did not end within 3 minutes.");
     }
 }

@@ -55,7 +55,7 @@ public sealed class DeploymentsApiTests : IAsyncLifetime
         Assert.False(after.GetProperty("auto_generate_dockerfile").GetBoolean());
         Assert.Equal("/srv/blog:/data:ro", after.GetProperty("docker_volumes")[0].GetString());
 
-        await WaitUntilNotDeployingAsync("blog");
+        await DeployWait.ForRunEndAsync(client, "blog");
         var deleted = await client.DeleteAsync("/api/deployments/blog");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/deployments/blog")).StatusCode);
@@ -78,7 +78,7 @@ public sealed class DeploymentsApiTests : IAsyncLifetime
         var created = await client.PostAsJsonAsync("/api/deployments", new { name = "nobranch", repo_url = repo.Url, branch = "does-not-exist" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        await WaitUntilNotDeployingAsync("nobranch");
+        await DeployWait.ForRunEndAsync(client, "nobranch");
 
         var d = await client.GetFromJsonAsync<JsonElement>("/api/deployments/nobranch");
         Assert.Equal("failed", d.GetProperty("status").GetString());
@@ -93,22 +93,5 @@ public sealed class DeploymentsApiTests : IAsyncLifetime
         var doc = await client.GetFromJsonAsync<JsonElement>("/api/openapi.json");
 
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/deployments", out _));
-    }
-
-    private async Task WaitUntilNotDeployingAsync(string name)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            var runs = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs");
-            if (runs.EnumerateArray().All(r => r.GetProperty("result").GetString() is "succeeded" or "failed"))
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"'{name}' was still deploying after 2 minutes.");
     }
 }

@@ -15,7 +15,7 @@ public sealed class LogAndRestartTests
         var repo = await GitRepo.CreateAsync(("index.html", "<p>x</p>"));
 
         await client.PostAsJsonAsync("/api/deployments", new { name = "trim", repo_url = repo.Url, branch = "nope" });
-        await WaitForRunEndAsync(client, "trim");
+        await DeployWait.ForRunEndAsync(client, "trim");
 
         var lines = (await client.GetFromJsonAsync<JsonElement>("/api/deployments/trim/logs")).EnumerateArray().ToList();
         Assert.Equal(4, lines.Count);
@@ -40,22 +40,5 @@ public sealed class LogAndRestartTests
         var d = await again.GetFromJsonAsync<JsonElement>("/api/deployments/model");
         Assert.Equal("pending", d.GetProperty("status").GetString());
         Assert.Contains("Save the LLM settings", await again.GetStringAsync("/api/deployments/model/logs"), StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForRunEndAsync(HttpClient client, string name)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            var runs = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs");
-            if (runs.GetArrayLength() > 0 && runs[0].GetProperty("result").GetString() is "succeeded" or "failed")
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"'{name}' was still deploying after 2 minutes.");
     }
 }

@@ -45,23 +45,8 @@ public sealed class DeployedApp : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until the latest deploy run ends; returns the deployment as the API shows it.</summary>
-    public async Task<JsonElement> WaitForDeployAsync(string name, int afterRun = 0, int minutes = 10)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(minutes);
-        while (DateTime.UtcNow < deadline)
-        {
-            var runs = await Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs");
-            if (runs.GetArrayLength() > 0 && runs[0].GetProperty("id").GetInt32() > afterRun
-                && runs[0].GetProperty("result").GetString() is "succeeded" or "failed")
-            {
-                return await Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}");
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The deploy of '{name}' did not end within {minutes} minutes.");
-    }
+    public Task<JsonElement> WaitForDeployAsync(string name, int afterRun = 0, int minutes = 10) =>
+        DeployWait.ForRunEndAsync(Api, name, afterRun, minutes);
 
     public async Task<string> LogAsync(string name) =>
         string.Join('\n', (await Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/logs")).EnumerateArray()
