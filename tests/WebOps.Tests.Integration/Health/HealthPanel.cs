@@ -41,7 +41,7 @@ public sealed class HealthPanel : IAsyncDisposable
             ("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY index.html /www/index.html\nEXPOSE 8080\n"
                 + "CMD [\"sh\", \"-c\", \"httpd -p 8080 -h /www; while true; do sleep 3600; done\"]\n"),
             ("index.html", Page));
-        var panel = await PanelApp.StartAsync([$"--Addons:Path={AddonsFolder()}", .. panelArgs]);
+        var panel = await PanelApp.StartAsync(panelArgs);
         var api = await panel.WithTokenAsync();
         var health = new HealthPanel(panel, api, repo, name);
         try
@@ -65,20 +65,6 @@ public sealed class HealthPanel : IAsyncDisposable
             await health.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>The repository's addons folder, which holds the docker addon's manifest.</summary>
-    public static string AddonsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WebOps.slnx")))
-            {
-                return Path.Combine(dir.FullName, "addons");
-            }
-        }
-
-        throw new InvalidOperationException($"No WebOps.slnx above {AppContext.BaseDirectory}; run the tests from the repository.");
     }
 
     public async Task<JsonElement> DeploymentAsync() =>
