@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Hooks;
 using WebOps.Addons.Docker.Runtime;
+using WebOps.Addons.Docker.Systemd;
 using WebOps.Core.Addons;
 using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
+using WebOps.Core.Systemd;
 
 namespace WebOps.Addons.Docker;
 
@@ -14,7 +17,7 @@ public static class DockerAddonServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Docker addon: its settings (section <c>Docker</c>), the engine adapter, the hook handlers named
-    /// in addons/docker/addon.yaml, the runtime that starts and stops Docker apps, and the <c>docker</c> requirement.
+    /// in addons/docker/addon.yaml, the runtime that starts and stops Docker apps (through systemd units with <c>Docker:Supervisor=systemd</c>), and the <c>docker</c> requirement.
     /// </summary>
     public static IServiceCollection AddDockerAddon(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +29,9 @@ public static class DockerAddonServiceCollectionExtensions
             .Validate(
                 o => System.Net.IPAddress.TryParse(o.BindAddress, out _),
                 "Docker:BindAddress must be an IP address, e.g. 127.0.0.1 (loopback) or 0.0.0.0 (all interfaces).");
+        services.AddSystemdUnits(configuration);
+        services.TryAddSingleton(_ => new SystemdUnitRenderer());
+        services.AddSingleton<DockerUnits>();
         services.AddSingleton<DockerEngine>();
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<ContainerSwap>();

@@ -31,6 +31,7 @@ public static class ProcessAddonServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(AppPaths.FromConfiguration(configuration));
         services.TryAddSingleton(_ => new SystemdUnitRenderer());
+        services.AddSystemdUnits(configuration);
         services.AddSingleton<SystemdHost>();
         services.AddSingleton<SupervisorChoice>();
         services.AddSingleton<ProcessApps>();

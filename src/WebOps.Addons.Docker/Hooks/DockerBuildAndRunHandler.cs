@@ -4,6 +4,7 @@ using WebOps.Addons.Docker.Build;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Llm;
 using WebOps.Addons.Docker.Spec;
+using WebOps.Addons.Docker.Systemd;
 using WebOps.Core.Hooks;
 
 namespace WebOps.Addons.Docker.Hooks;
@@ -14,7 +15,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// </summary>
 public sealed class DockerBuildAndRunHandler(
     DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options,
-    VllmDeployer? vllm = null) : IHookHandler
+    DockerUnits units, VllmDeployer? vllm = null) : IHookHandler
 {
     public const string HandlerName = "docker.build_and_run";
 
@@ -113,13 +114,14 @@ public sealed class DockerBuildAndRunHandler(
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
         {
-            var engineRestarts = options.Value.Supervisor == DockerSupervisor.Docker;
-            if (!engineRestarts)
+            // systemd not being PID 1 falls back to Docker's restart policy (DockerUnits warns once).
+            var engineRestarts = !units.Enabled;
+            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken);
+            if (outcome.Started is not null && units.Enabled)
             {
-                context.Log.Info($"Supervisor systemd: the container gets no restart policy; the unit from 'webops systemd render {context.Deployment.Name}' restarts it.");
+                outcome = await UnitHandover.RunAsync(engine, units, context, spec, options.Value.StartTimeout, cancellationToken);
             }
 
-            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken);
             return outcome;
         }
         finally

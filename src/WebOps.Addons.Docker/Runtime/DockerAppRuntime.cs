@@ -1,18 +1,29 @@
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Hooks;
+using WebOps.Addons.Docker.Systemd;
 using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Docker.Runtime;
 
-/// <summary>Start, stop, restart, remove, logs and state of apps that run in Docker containers.</summary>
-public sealed class DockerAppRuntime(DockerEngine engine) : IAppRuntime
+/// <summary>
+/// Start, stop, restart, remove, logs and state of apps that run in Docker containers. A deployment whose systemd
+/// unit is installed (<c>Docker:Supervisor=systemd</c>) is started, stopped and restarted through systemctl, so
+/// systemd keeps knowing what should run.
+/// </summary>
+public sealed class DockerAppRuntime(DockerEngine engine, DockerUnits units) : IAppRuntime
 {
     public bool Handles(DeploymentSnapshot deployment) => deployment.UseDocker;
 
     public async Task StartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken)
     {
+        if (units.Supervises(deployment.Name))
+        {
+            await units.Units.StartAsync(deployment.Name, cancellationToken);
+            return;
+        }
+
         var container = await RequireAsync(deployment, cancellationToken);
         if (container.State is not { Running: true })
         {
@@ -22,19 +33,39 @@ public sealed class DockerAppRuntime(DockerEngine engine) : IAppRuntime
 
     public async Task StopAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken)
     {
+        if (units.Supervises(deployment.Name))
+        {
+            await units.Units.StopAsync(deployment.Name, cancellationToken);
+            return;
+        }
+
         var container = await RequireAsync(deployment, cancellationToken);
         await engine.StopContainerAsync(container.ID, ContainerSwap.StopGrace, cancellationToken);
     }
 
     public async Task RestartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken)
     {
+        if (units.Supervises(deployment.Name))
+        {
+            await units.Units.RestartAsync(deployment.Name, cancellationToken);
+            return;
+        }
+
         var container = await RequireAsync(deployment, cancellationToken);
         await engine.RestartContainerAsync(container.ID, ContainerSwap.StopGrace, cancellationToken);
     }
 
-    /// <summary>Removes every container labelled for the deployment (and with <paramref name="removeImages"/> its images).</summary>
+    /// <summary>
+    /// Disables and deletes the deployment's systemd unit if it has one, then removes every container labelled for
+    /// the deployment (and with <paramref name="removeImages"/> its images).
+    /// </summary>
     public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
     {
+        if (units.Supervises(deployment.Name))
+        {
+            await units.Units.RemoveAsync(deployment.Name, cancellationToken);
+        }
+
         var labels = Labels.ForDeployment(deployment.Name);
         foreach (var container in await engine.ListContainersAsync(labels, cancellationToken))
         {

@@ -6,7 +6,7 @@ using WebOps.Core.Runtime;
 namespace WebOps.Addons.Process.Runtime;
 
 /// <summary>Start, stop, restart, remove, logs and state of deployments that run without Docker.</summary>
-public sealed class ProcessAppRuntime(AppPaths paths, ProcessApps apps, SupervisorChoice supervisor) : IAppRuntime
+public sealed class ProcessAppRuntime(AppPaths paths, ProcessApps apps, SupervisorChoice supervisor, SystemdHost systemd) : IAppRuntime
 {
     public bool Handles(DeploymentSnapshot deployment) => !deployment.UseDocker;
 
@@ -27,9 +27,9 @@ public sealed class ProcessAppRuntime(AppPaths paths, ProcessApps apps, Supervis
     public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
     {
         await apps.StopAsync(deployment.Name, cancellationToken);
-        if (supervisor.UseSystemd && File.Exists(Path.Combine(SystemdHost.UnitFolder, SystemdHost.UnitName(deployment.Name))))
+        if (supervisor.UseSystemd && systemd.IsInstalled(deployment.Name))
         {
-            await SystemdHost.RemoveAsync(deployment.Name, cancellationToken);
+            await systemd.RemoveAsync(deployment.Name, cancellationToken);
         }
 
         var root = paths.Root(deployment.Name);

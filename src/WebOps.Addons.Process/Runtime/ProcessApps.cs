@@ -46,7 +46,7 @@ public sealed class ProcessApps(
             if (supervisor.UseSystemd)
             {
                 var unit = systemd.Render(name, spec.Program, spec.Arguments, spec.WorkingDirectory, environment);
-                await SystemdHost.InstallAndStartAsync(name, unit, ct);
+                await systemd.InstallAndStartAsync(name, unit, ct);
             }
             else
             {
@@ -167,9 +167,9 @@ public sealed class ProcessApps(
             await orphan.DisposeAsync();
         }
 
-        if (supervisor.UseSystemd && File.Exists(Path.Combine(SystemdHost.UnitFolder, SystemdHost.UnitName(name))))
+        if (supervisor.UseSystemd && systemd.IsInstalled(name))
         {
-            await SystemdHost.StopAsync(name, ct);
+            await systemd.StopAsync(name, ct);
         }
     }
 

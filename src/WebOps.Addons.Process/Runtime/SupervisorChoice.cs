@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using WebOps.Addons.Process.Systemd;
+using WebOps.Core.Systemd;
 
 namespace WebOps.Addons.Process.Runtime;
 
@@ -10,7 +10,7 @@ namespace WebOps.Addons.Process.Runtime;
 /// </summary>
 public sealed class SupervisorChoice
 {
-    public SupervisorChoice(IConfiguration configuration, ILogger<SupervisorChoice> logger)
+    public SupervisorChoice(IConfiguration configuration, SystemctlClient systemctl, ILogger<SupervisorChoice> logger)
     {
         var text = configuration["Deployments:Supervisor"];
         if (string.IsNullOrWhiteSpace(text) || !Enum.TryParse<SupervisorMode>(text, ignoreCase: true, out var mode))
@@ -23,7 +23,7 @@ public sealed class SupervisorChoice
             mode = SupervisorMode.Webops;
         }
 
-        if (mode == SupervisorMode.Systemd && !SystemdHost.IsPid1())
+        if (mode == SupervisorMode.Systemd && !systemctl.IsPid1())
         {
             logger.LogWarning("Deployments:Supervisor is systemd but systemd is not PID 1 here; apps are supervised by WebOps instead.");
             mode = SupervisorMode.Webops;

@@ -108,16 +108,13 @@ public sealed class RuntimeTests
     }
 
     [DockerFact]
-    public async Task The_engine_restarts_a_deployed_container_unless_systemd_supervises_it()
+    public async Task The_engine_restarts_a_deployed_container()
     {
         await using var byDocker = await DeployedSiteAsync();
-        await using var bySystemd = await DeployedSiteAsync(new Dictionary<string, string?> { ["Docker:Supervisor"] = "systemd" });
 
         var dockerPolicy = (await byDocker.InspectAsync($"webops-{byDocker.Name}")).HostConfig!.RestartPolicy!.Name;
-        var systemdPolicy = (await bySystemd.InspectAsync($"webops-{bySystemd.Name}")).HostConfig!.RestartPolicy!.Name;
 
         Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.UnlessStopped, dockerPolicy);
-        Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.No, systemdPolicy);
     }
 
     private static async Task<DockerTestKit> DeployedSiteAsync(IDictionary<string, string?>? settings = null)

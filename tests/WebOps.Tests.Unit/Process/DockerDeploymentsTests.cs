@@ -32,8 +32,10 @@ public sealed class DockerDeploymentsTests : IDisposable
     {
         var paths = new AppPaths(data);
         var options = Options.Create(new ProcessOptions());
-        var apps = new ProcessApps(paths, options, new SupervisorChoice(new ConfigurationBuilder().Build(), NullLogger<SupervisorChoice>.Instance),
-            new SystemdHost(new SystemdUnitRenderer()), TimeProvider.System, NullLogger<ProcessApps>.Instance);
+        var systemctl = new SystemctlClient(Options.Create(new SystemdOptions()));
+        var units = new UnitInstaller(systemctl, Options.Create(new SystemdOptions()));
+        var apps = new ProcessApps(paths, options, new SupervisorChoice(new ConfigurationBuilder().Build(), systemctl, NullLogger<SupervisorChoice>.Instance),
+            new SystemdHost(new SystemdUnitRenderer(), units), TimeProvider.System, NullLogger<ProcessApps>.Instance);
         IHookHandler[] handlers =
         [
             new ProcessPrepareHandler(paths, new DjangoBuild(paths, options)),
