@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docker.DotNet.Models;
+using WebOps.Addons.Docker.Spec;
 
 namespace WebOps.Addons.Docker.Llm;
 
@@ -32,21 +33,7 @@ public sealed partial record VllmSpec
     /// <summary>The <c>docker run</c> arguments (without <c>docker run</c>).</summary>
     public IReadOnlyList<string> ToDockerRunArgs()
     {
-        var args = new List<string> { "--name", Name };
-        foreach (var (key, value) in Labels)
-        {
-            args.AddRange(["--label", $"{key}={value}"]);
-        }
-
-        foreach (var variable in Env)
-        {
-            args.AddRange(["-e", variable]);
-        }
-
-        foreach (var bind in Binds)
-        {
-            args.AddRange(["-v", bind]);
-        }
+        var args = RunArgs.Start(Name, Labels, Env, Binds);
 
         args.AddRange(["-p", Port.ToRunArgument(), "--network", "bridge", "--restart", RestartPolicy, "--init", "--ipc", IpcHost]);
         args.AddRange(["--gpus", GpusArgument()]);

@@ -43,21 +43,7 @@ public sealed partial record ContainerSpec
     /// </summary>
     public IReadOnlyList<string> ToDockerRunArgs(bool forSystemd = false)
     {
-        var args = new List<string> { "--name", Name };
-        foreach (var (key, value) in Labels)
-        {
-            args.AddRange(["--label", $"{key}={value}"]);
-        }
-
-        foreach (var variable in Env)
-        {
-            args.AddRange(["-e", variable]);
-        }
-
-        foreach (var bind in Binds)
-        {
-            args.AddRange(["-v", bind]);
-        }
+        var args = RunArgs.Start(Name, Labels, Env, Binds);
 
         foreach (var port in Ports)
         {
