@@ -84,9 +84,6 @@ public sealed class PanelApp : IAsyncDisposable
         return client;
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string url, object body) =>
-        client.PostAsJsonAsync(url, body);
-
     /// <summary>Stops the panel but keeps its data folder, to start it again on the same data.</summary>
     public async Task StopAsync()
     {
