@@ -96,8 +96,8 @@ public sealed class MigrationTests : IDisposable
             await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO deployments (name, repo_url, branch, project_type, port, env_vars, status, health, published_ports, created_at, updated_at, use_docker, runtime_image, runtime_id)
-                VALUES ('boxed', 'https://example.invalid/boxed.git', 'main', 'Static', 80, '{}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 1, 'webops/boxed:deploy-7', 'c0ffee0123456789'),
-                       ('plain', 'https://example.invalid/plain.git', 'main', 'Django', 8000, '{}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 0, 'gunicorn mysite.wsgi', '4242')
+                VALUES ('boxed', 'https://example.invalid/boxed.git', 'main', 'Static', 80, '{{}}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 1, 'webops/boxed:deploy-7', 'c0ffee0123456789'),
+                       ('plain', 'https://example.invalid/plain.git', 'main', 'Django', 8000, '{{}}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 0, 'gunicorn mysite.wsgi', '4242')
                 """);
         }
 
