@@ -21,8 +21,9 @@ namespace WebOps.Data.Migrations
                 "UPDATE deployments SET process_command = runtime_image, "
                 + "process_id = CASE WHEN runtime_id GLOB '[0-9]*' AND runtime_id NOT GLOB '*[^0-9]*' THEN CAST(runtime_id AS INTEGER) END "
                 + "WHERE use_docker = 0;");
-            migrationBuilder.DropColumn(name: "runtime_image", table: "deployments");
-            migrationBuilder.DropColumn(name: "runtime_id", table: "deployments");
+            // SQLite drops plain columns in place (3.35+); EF's DropColumn would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE deployments DROP COLUMN runtime_image;");
+            migrationBuilder.Sql("ALTER TABLE deployments DROP COLUMN runtime_id;");
         }
 
         /// <inheritdoc />
@@ -33,10 +34,10 @@ namespace WebOps.Data.Migrations
             migrationBuilder.Sql(
                 "UPDATE deployments SET runtime_image = COALESCE(container_image, process_command), "
                 + "runtime_id = COALESCE(container_id, CAST(process_id AS TEXT));");
-            migrationBuilder.DropColumn(name: "container_image", table: "deployments");
-            migrationBuilder.DropColumn(name: "container_id", table: "deployments");
-            migrationBuilder.DropColumn(name: "process_id", table: "deployments");
-            migrationBuilder.DropColumn(name: "process_command", table: "deployments");
+            foreach (var column in new[] { "container_image", "container_id", "process_id", "process_command" })
+            {
+                migrationBuilder.Sql($"ALTER TABLE deployments DROP COLUMN {column};");
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WebOps.Core.Hooks;
 using WebOps.Core.Deployments;
+using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
 using WebOps.Core.Validation;
 using WebOps.Data;
