@@ -17,8 +17,8 @@ public static class BuildContext
     {
         var ignorePath = Path.Combine(root, IgnoreFileName);
         var ignore = File.Exists(ignorePath)
-            ? DockerIgnore.Parse(await File.ReadAllTextAsync(ignorePath, cancellationToken))
-            : DockerIgnore.Empty;
+            ? IgnoreRules.Parse(await File.ReadAllTextAsync(ignorePath, cancellationToken))
+            : IgnoreRules.Empty;
         var alwaysSent = new HashSet<string>(StringComparer.Ordinal) { Normalize(dockerfileRelativePath), IgnoreFileName };
         var written = new List<string>();
         await using (var writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true))
@@ -30,7 +30,7 @@ public static class BuildContext
     }
 
     private static async Task AddFolderAsync(
-        TarWriter writer, string folder, string prefix, DockerIgnore ignore, HashSet<string> alwaysSent,
+        TarWriter writer, string folder, string prefix, IgnoreRules ignore, HashSet<string> alwaysSent,
         List<string> written, CancellationToken cancellationToken)
     {
         var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);

@@ -6,6 +6,8 @@ using WebOps.Addons.Docker.Llm;
 using WebOps.Addons.Docker.Spec;
 using WebOps.Addons.Docker.Systemd;
 using WebOps.Core.Hooks;
+using WebOps.Core.Planning;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Docker.Hooks;
 
@@ -34,9 +36,22 @@ public sealed class DockerBuildAndRunHandler(
             return context.Log.Failed($"Deployment '{deployment.Name}' has no checkout to build.");
         }
 
-        // LLM deployments without a Dockerfile of their own: no build; the vLLM image runs (see Llm/VllmDeployer).
-        if (vllm is not null && VllmDeployer.Serves(context))
+        // What to build was decided once after detection (BuildPlanner); the pre_deployment hook already refused a plan
+        // with a problem, so anything else here means that hook did not run.
+        var plan = context.Plan;
+        if (plan is not { Problem: null, Source: ImageSource.RepositoryDockerfile or ImageSource.GeneratedDockerfile or ImageSource.VllmImage })
         {
+            return context.Log.Failed(plan?.Problem
+                ?? $"Deployment '{deployment.Name}' has nothing the Docker addon can build: is its pre_deployment hook (docker.prepare) enabled?");
+        }
+
+        if (plan.Source == ImageSource.VllmImage)
+        {
+            if (vllm is null)
+            {
+                return context.Log.Failed($"LLM deployment '{deployment.Name}' has no Dockerfile and the vLLM runtime is not registered.");
+            }
+
             try
             {
                 return await vllm.RunAsync(context, options.Value.BindAddress, cancellationToken);
@@ -47,12 +62,7 @@ public sealed class DockerBuildAndRunHandler(
             }
         }
 
-        var dockerfile = DockerfileLocator.Choose(context);
-        if (dockerfile is null)
-        {
-            return context.Log.Failed(DockerfileLocator.MissingMessage(deployment, DockerfileLocator.ConfiguredPath(deployment, context.Detection)));
-        }
-
+        var dockerfile = plan.DockerfilePath!;
         try
         {
             return await BuildAndRunAsync(context, dockerfile, cancellationToken);
@@ -94,17 +104,12 @@ public sealed class DockerBuildAndRunHandler(
         }
 
         await engine.TagImageAsync(tag, deployment.ImageName, cancellationToken);
-        context.Runtime.Image = tag;
-        context.Runtime.ContainerId = started.Id;
-        context.Runtime.PublishedPorts.Clear();
-        context.Runtime.PublishedPorts.AddRange(started.PublishedPorts);
-        context.Runtime.Url = started.Url;
         await pruner.PruneAsync(deployment, tag, settings.KeepImages, context.Log, cancellationToken);
 
         var where = started.Url ?? (started.PublishedPorts.Count > 0 ? string.Join(", ", started.PublishedPorts) : $"network {spec.NetworkMode}");
         var message = $"Container {spec.Name} runs {tag} at {where}.";
         context.Log.Info(message);
-        return HookResult.Ok(message);
+        return HookResult.Started(new RunningContainer(tag, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url }, message);
     }
 
     /// <summary>A run that did not start leaves neither its container nor its image behind.</summary>

@@ -6,28 +6,18 @@ using WebOps.Addons.Docker.Hooks;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
 using WebOps.Core.Llm;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Docker.Llm;
 
 /// <summary>
 /// Deploys an <c>llm</c> deployment that has no Dockerfile of its own: no image is built; the pinned vLLM image runs
-/// with the deployment's model on the host's GPUs. Called by the Docker addon's prepare and build_and_run hooks.
+/// with the deployment's model on the host's GPUs. Called by the Docker addon's prepare and build_and_run hooks when
+/// the build plan says <see cref="WebOps.Core.Planning.ImageSource.VllmImage"/>.
 /// </summary>
 public sealed class VllmDeployer(
     DockerEngine engine, ILlmSettingsSource settingsSource, VllmContainer container, IOptions<LlmOptions> llmOptions)
 {
-    /// <summary>True for an <c>llm</c> deployment whose repository has no Dockerfile at the configured path.</summary>
-    public static bool Serves(HookContext context)
-    {
-        if (context.Deployment.ProjectType != ProjectType.Llm || context.CheckoutPath is null)
-        {
-            return false;
-        }
-
-        var configured = DockerfileLocator.ConfiguredPath(context.Deployment, context.Detection);
-        return DockerfileLocator.Resolve(context.CheckoutPath, configured) is not { } full || !File.Exists(full);
-    }
-
     /// <summary>pre_deployment: the settings exist and the engine can give GPUs, before anything is pulled or created.</summary>
     public async Task<HookResult> PrepareAsync(HookContext context, CancellationToken cancellationToken)
     {
@@ -72,14 +62,9 @@ public sealed class VllmDeployer(
             return context.Log.Failed(failure!);
         }
 
-        context.Runtime.Image = image;
-        context.Runtime.ContainerId = started.Id;
-        context.Runtime.PublishedPorts.Clear();
-        context.Runtime.PublishedPorts.AddRange(started.PublishedPorts);
-        context.Runtime.Url = started.Url;
         var message = $"Container {spec.Name} serves '{settings.EffectiveServedModelName}' at {started.Url}v1 (OpenAI API).";
         context.Log.Info(message);
-        return HookResult.Ok(message);
+        return HookResult.Started(new RunningContainer(image, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url }, message);
     }
 
     private async Task<(LlmSettings? Settings, string? Missing)> SettingsAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>

@@ -101,14 +101,8 @@ public sealed class DockerAppRuntime(DockerEngine engine, DockerUnits units) : I
             .Where(pair => pair.Value is not null)
             .SelectMany(pair => pair.Value.Select(b => Spec.PortPublish.Describe(b.HostIP, b.HostPort, pair.Key)))
             .ToList();
-        return new RuntimeState(
-            state.Status,
-            state.Running,
-            container.ID,
-            container.Config?.Image,
-            (int)container.RestartCount,
-            state.Running ? null : (int)state.ExitCode,
-            ports);
+        var app = new RunningContainer(container.Config?.Image ?? container.Image, container.ID) { PublishedPorts = ports };
+        return new RuntimeState(state.Status, state.Running, app, (int)container.RestartCount, state.Running ? null : (int)state.ExitCode);
     }
 
     private async Task<ContainerInspectResponse> RequireAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>

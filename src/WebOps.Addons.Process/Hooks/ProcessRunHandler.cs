@@ -3,6 +3,7 @@ using WebOps.Addons.Process.Launch;
 using WebOps.Addons.Process.Runtime;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Process.Hooks;
 
@@ -64,13 +65,12 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookH
             return HookResult.Fail($"Could not start '{d.Name}' on 127.0.0.1:{port}: {e.Message}. Is the port taken by another program?");
         }
 
-        var status = apps.Status(d.Name, spec);
-        context.Runtime.Url = spec.Url;
-        context.Runtime.ContainerId = status?.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Runtime.Image = spec.Description;
-        context.Runtime.PublishedPorts.Clear();
-        context.Runtime.PublishedPorts.Add($"127.0.0.1:{port}");
-        context.Log.Write(DeploymentLogLevel.Info, "addon:process", $"'{d.Name}' answers at {spec.Url} ({spec.Description}, pid {status?.Pid})");
-        return HookResult.Ok();
+        if (apps.Status(d.Name, spec) is not { Pid: var pid })
+        {
+            return HookResult.Fail($"'{d.Name}' was started but has no process any more: see its runtime logs, fix the app, then redeploy.");
+        }
+
+        context.Log.Write(DeploymentLogLevel.Info, "addon:process", $"'{d.Name}' answers at {spec.Url} ({spec.Description}, pid {pid})");
+        return HookResult.Started(new RunningProcess(pid, spec.Description) { PublishedPorts = [$"127.0.0.1:{port}"], Url = spec.Url });
     }
 }

@@ -52,14 +52,8 @@ public sealed class ProcessAppRuntime(AppPaths paths, ProcessApps apps, Supervis
 
         var status = apps.Status(deployment.Name, spec);
         var running = status?.Running == true;
-        return new RuntimeState(
-            running ? "running" : "exited",
-            running,
-            status?.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            spec.Description,
-            status?.RestartCount ?? 0,
-            status?.LastExitCode,
-            [$"127.0.0.1:{spec.HostPort}"]);
+        var app = new RunningProcess(status?.Pid ?? 0, spec.Description) { PublishedPorts = [$"127.0.0.1:{spec.HostPort}"], Url = spec.Url };
+        return new RuntimeState(running ? "running" : "exited", running, app, status?.RestartCount ?? 0, status?.LastExitCode);
     }
 
     private async Task<LaunchSpec> SpecAsync(DeploymentSnapshot deployment, CancellationToken ct) =>

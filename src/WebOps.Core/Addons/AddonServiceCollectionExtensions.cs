@@ -22,6 +22,7 @@ public static class AddonServiceCollectionExtensions
         services.TryAddSingleton<AddonDiscovery>();
         services.TryAddSingleton<AddonRegistry>();
         services.TryAddSingleton<HookRunner>();
+        services.TryAddSingleton<DeployHooks>();
         services.TryAddSingleton<AddonVerifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AddonStartupService>());
         return services;

@@ -1,3 +1,5 @@
+using WebOps.Core.Runtime;
+
 namespace WebOps.Core.Deployments;
 
 /// <summary>An app from a git repository, deployed and watched by WebOps.</summary>
@@ -30,11 +32,17 @@ public class Deployment
 
     public string? CommitSha { get; set; }
 
-    /// <summary>What runs now: the image (per-deploy tag) for Docker, the command for a process.</summary>
-    public string? RuntimeImage { get; set; }
+    /// <summary>The image (per-deploy tag) the app's container runs; null for apps run without Docker.</summary>
+    public string? ContainerImage { get; set; }
 
-    /// <summary>Container id, or process id for apps run without Docker.</summary>
-    public string? RuntimeId { get; set; }
+    /// <summary>The app's container; null for apps run without Docker.</summary>
+    public string? ContainerId { get; set; }
+
+    /// <summary>The app's process id, for apps run without Docker.</summary>
+    public int? ProcessId { get; set; }
+
+    /// <summary>The command the app's process runs, for apps run without Docker.</summary>
+    public string? ProcessCommand { get; set; }
 
     public List<string> PublishedPorts { get; set; } = [];
 
@@ -71,6 +79,19 @@ public class Deployment
     public string ImageName => DockerImageName ?? $"webops/{Name}:latest";
 
     public string ContainerName => $"webops-{Name}";
+
+    /// <summary>Records what runs now, as the addon that started it reported it; the other kind's fields are cleared.</summary>
+    public void Record(RunningApp app)
+    {
+        (ContainerImage, ContainerId, ProcessId, ProcessCommand) = app switch
+        {
+            RunningContainer c => (c.Image, c.ContainerId, null, null),
+            RunningProcess p => ((string?)null, (string?)null, (int?)p.ProcessId, p.Command),
+            _ => throw new ArgumentException($"Unknown kind of running app: {app.GetType().Name}.", nameof(app)),
+        };
+        PublishedPorts = [.. app.PublishedPorts];
+        Url = app.Url;
+    }
 
     public static int DefaultPort(ProjectType type) => type switch
     {

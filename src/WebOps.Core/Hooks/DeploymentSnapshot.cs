@@ -31,9 +31,6 @@ public sealed record DeploymentSnapshot
 
     public string DockerfilePath { get; init; } = Deployment.DefaultDockerfilePath;
 
-    /// <summary>True when the user set dockerfile_path to something other than the default.</summary>
-    public bool DockerfilePathExplicit { get; init; }
-
     public required string ImageName { get; init; }
 
     public required string ContainerName { get; init; }

@@ -1,8 +1,9 @@
 using WebOps.Core.Detection;
+using WebOps.Core.Planning;
 
 namespace WebOps.Core.Hooks;
 
-/// <summary>What a hook receives: the deployment, where its code is, where to write, and bags for results.</summary>
+/// <summary>What a hook receives: the event, the deployment, where its code is, what was decided, and where to write.</summary>
 public sealed class HookContext
 {
     public required HookEvent Event { get; init; }
@@ -15,6 +16,9 @@ public sealed class HookContext
     /// <summary>What detection found in the checkout (null for health checks).</summary>
     public DetectionResult? Detection { get; init; }
 
+    /// <summary>What the deploy builds and the app's port, decided once after detection (null for health checks).</summary>
+    public BuildPlan? Plan { get; init; }
+
     public required IDeploymentLog Log { get; init; }
 
     /// <summary>Health checks add metrics here (e.g. <c>cpu_percent</c>, <c>memory_bytes</c>).</summary>
@@ -23,6 +27,14 @@ public sealed class HookContext
     /// <summary>Pre-deployment hooks may add notes shown in the deploy summary.</summary>
     public List<string> Notes { get; } = [];
 
-    /// <summary>What the runtime-managing hook (e.g. the Docker addon) reports back; persisted by the orchestrator.</summary>
-    public RuntimeInfo Runtime { get; } = new();
+    /// <summary>The same deployment, checkout and decision, for another hook point of the same deploy.</summary>
+    public HookContext For(HookEvent hookEvent) => new()
+    {
+        Event = hookEvent,
+        Deployment = Deployment,
+        CheckoutPath = CheckoutPath,
+        Detection = Detection,
+        Plan = Plan,
+        Log = Log,
+    };
 }

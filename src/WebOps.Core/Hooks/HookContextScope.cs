@@ -7,19 +7,7 @@ namespace WebOps.Core.Hooks;
 /// </summary>
 internal static class HookContextScope
 {
-    public static HookContext CreateChild(HookContext parent)
-    {
-        var child = new HookContext
-        {
-            Event = parent.Event,
-            Deployment = parent.Deployment,
-            CheckoutPath = parent.CheckoutPath,
-            Detection = parent.Detection,
-            Log = parent.Log,
-        };
-        CopyRuntime(parent.Runtime, child.Runtime);
-        return child;
-    }
+    public static HookContext CreateChild(HookContext parent) => parent.For(parent.Event);
 
     public static void MergeBack(HookContext child, HookContext parent, string addon)
     {
@@ -29,18 +17,5 @@ internal static class HookContextScope
         }
 
         parent.Notes.AddRange(child.Notes);
-        CopyRuntime(child.Runtime, parent.Runtime);
-    }
-
-    private static void CopyRuntime(RuntimeInfo from, RuntimeInfo to)
-    {
-        to.Image = from.Image;
-        to.ContainerId = from.ContainerId;
-        to.Url = from.Url;
-        if (!ReferenceEquals(from.PublishedPorts, to.PublishedPorts))
-        {
-            to.PublishedPorts.Clear();
-            to.PublishedPorts.AddRange(from.PublishedPorts);
-        }
     }
 }

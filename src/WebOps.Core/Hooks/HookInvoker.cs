@@ -90,7 +90,7 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
         if (result.Succeeded)
         {
             log.Write(DeploymentLogLevel.Info, source, $"{eventName} succeeded in {took}");
-            return new(hook, HookRunStatus.Succeeded, result.Message, elapsed);
+            return new(hook, HookRunStatus.Succeeded, result.Message, elapsed, App: result.App);
         }
 
         log.Write(DeploymentLogLevel.Error, source, $"{eventName} failed in {took}: {result.Message}");

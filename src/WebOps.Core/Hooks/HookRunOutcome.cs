@@ -1,3 +1,5 @@
+using WebOps.Core.Runtime;
+
 namespace WebOps.Core.Hooks;
 
 /// <summary>
@@ -7,4 +9,7 @@ namespace WebOps.Core.Hooks;
 public sealed record HookRunOutcome(bool Succeeded, string? Message, IReadOnlyList<HookRunRecord> Hooks)
 {
     public bool Failed => !Succeeded;
+
+    /// <summary>What the hooks started, as the last hook that started something reported it; null when none did.</summary>
+    public RunningApp? App => Hooks.LastOrDefault(h => h.App is not null)?.App;
 }

@@ -1,11 +1,10 @@
 namespace WebOps.Core.Runtime;
 
-/// <summary>What the runtime reports about a running (or stopped) app.</summary>
+/// <summary>What the runtime reports about a running (or stopped) app: its state and what holds it
+/// (<see cref="RunningContainer"/> or <see cref="RunningProcess"/>, with published ports).</summary>
 public sealed record RuntimeState(
     string State,
     bool Running,
-    string? ContainerId,
-    string? Image,
+    RunningApp App,
     int RestartCount,
-    int? ExitCode,
-    IReadOnlyList<string> PublishedPorts);
+    int? ExitCode);

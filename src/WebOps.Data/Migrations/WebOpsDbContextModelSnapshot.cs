@@ -156,6 +156,14 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
+                    b.Property<string>("ContainerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("container_id");
+
+                    b.Property<string>("ContainerImage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("container_image");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -233,6 +241,14 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("port");
 
+                    b.Property<string>("ProcessCommand")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_command");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_id");
+
                     b.Property<string>("ProjectType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -249,14 +265,6 @@ namespace WebOps.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT")
                         .HasColumnName("repo_url");
-
-                    b.Property<string>("RuntimeId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("runtime_id");
-
-                    b.Property<string>("RuntimeImage")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("runtime_image");
 
                     b.Property<string>("Status")
                         .IsRequired()

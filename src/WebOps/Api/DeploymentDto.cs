@@ -32,6 +32,12 @@ public sealed record DeploymentDto
 
     public string? ContainerId { get; init; }
 
+    /// <summary>The app's process id, for deployments run without Docker.</summary>
+    public int? ProcessId { get; init; }
+
+    /// <summary>The command the app's process runs, for deployments run without Docker.</summary>
+    public string? Command { get; init; }
+
     public required IReadOnlyList<string> PublishedPorts { get; init; }
 
     public bool UseDocker { get; init; }
@@ -73,8 +79,10 @@ public sealed record DeploymentDto
         Health = Lower(d.Health),
         CommitSha = d.CommitSha,
         Url = d.Url,
-        Image = d.RuntimeImage,
-        ContainerId = d.UseDocker ? d.RuntimeId : null,
+        Image = d.ContainerImage,
+        ContainerId = d.ContainerId,
+        ProcessId = d.ProcessId,
+        Command = d.ProcessCommand,
         PublishedPorts = d.PublishedPorts,
         UseDocker = d.UseDocker,
         DockerfilePath = d.DockerfilePath,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker;
 using WebOps.Addons.Docker.Spec;
+using WebOps.Core.Hooks;
 using WebOps.Core.Systemd;
 using WebOps.Deploys;
 
@@ -35,7 +36,7 @@ public static class SystemdCommand
         }
 
         var options = app.Services.GetRequiredService<IOptions<DockerOptions>>().Value;
-        var spec = ContainerSpec.For(SnapshotFactory.From(d), d.RuntimeImage ?? d.ImageName, d.HostPort, options.BindAddress, null);
+        var spec = ContainerSpec.For(SnapshotFactory.From(d), d.ContainerImage ?? d.ImageName, d.HostPort, options.BindAddress, null);
         Console.Write(new SystemdUnitRenderer().RenderDockerUnit(spec.ToSystemdUnitModel(d.Name)));
         return 0;
     }

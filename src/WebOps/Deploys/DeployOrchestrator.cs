@@ -1,26 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
 using WebOps.Data;
-using WebOps.Hosting;
 
 namespace WebOps.Deploys;
 
 /// <summary>
-/// The deploy flow, top to bottom: checkout, detect, pre_deployment hooks (a gate), post_deployment hooks
-/// (where addons build and start the app), then running. Every step writes to the deployment log.
+/// One deploy run, read top to bottom as its runbook: checkout, detect, decide what to build, pre_deployment hooks
+/// (a gate), build and start (post_deployment hooks, where the Docker or process addon starts the app and returns
+/// what it started), record. Every step writes to the deployment log; docs/architecture.md draws the same steps.
 /// </summary>
 public sealed class DeployOrchestrator(
     WebOpsDbContext db,
     GitCheckout git,
-    HookRunner hooks,
+    DeployHooks hooks,
     HostPortAllocator ports,
     DeploymentLogSink sink,
+    DeploymentLogTrimmer trimmer,
     StatusNotifier notifier,
     WorkFolders folders,
-    IOptions<DeploymentSettings> settings,
     TimeProvider clock,
     ILogger<DeployOrchestrator> logger)
 {
@@ -37,16 +37,12 @@ public sealed class DeployOrchestrator(
         log.Info("webops", $"Deploy #{run.Id} of '{d.Name}' started: {d.RepoUrl}@{d.Branch}");
         try
         {
-            var runtime = await DeployAsync(d, run, log, ct);
-            d.RuntimeImage = runtime.Image;
-            d.RuntimeId = runtime.ContainerId;
-            d.PublishedPorts = [.. runtime.PublishedPorts];
-            d.Url = runtime.Url;
-            d.Health = HealthState.Unknown;
-            run.Image = runtime.Image;
-            run.Result = "succeeded";
-            d.MoveTo(DeploymentStatus.Running, clock);
-            log.Info("webops", $"Deploy #{run.Id} succeeded in {Seconds(started)}; '{d.Name}' is running{(d.Url is null ? " (no published address)" : $" at {d.Url}")}");
+            var checkout = await CheckoutAsync(d, run, log, ct);
+            var detection = Detect(d, checkout, log);
+            var context = await DecideAsync(d, run, checkout, detection, log, ct);
+            await RunPreDeploymentHooksAsync(context, ct);
+            var app = await BuildAndStartAsync(context, ct);
+            Record(d, run, app, log, started);
         }
         catch (Exception e) when (e is DeployFailedException or ProjectDetectionException)
         {
@@ -66,86 +62,64 @@ public sealed class DeployOrchestrator(
             run.FinishedAt = clock.GetUtcNow();
             await sink.FlushAsync();
             await SaveAndNotifyAsync(d, CancellationToken.None);
-            await TrimLogAsync(d.Id);
+            await trimmer.TrimAsync(d.Id);
         }
     }
 
-    /// <summary>Keeps the newest <c>Deployments:MaxLogLines</c> lines of a deployment's log.</summary>
-    private async Task TrimLogAsync(int deploymentId)
-    {
-        var cutoff = await db.DeploymentLogs.Where(l => l.DeploymentId == deploymentId)
-            .OrderByDescending(l => l.Id).Skip(settings.Value.MaxLogLines).Select(l => (long?)l.Id).FirstOrDefaultAsync();
-        if (cutoff is not null)
-        {
-            await db.DeploymentLogs.Where(l => l.DeploymentId == deploymentId && l.Id <= cutoff).ExecuteDeleteAsync();
-        }
-    }
-
-    private async Task<RuntimeInfo> DeployAsync(Deployment d, DeployRun run, RunLog log, CancellationToken ct)
+    /// <summary>Step 1: a fresh clone of the branch; the commit is recorded on the run.</summary>
+    private async Task<string> CheckoutAsync(Deployment d, DeployRun run, RunLog log, CancellationToken ct)
     {
         var (checkout, sha) = await git.CloneAsync(d.RepoUrl, d.Branch, folders.Checkout(d.Name), log, ct);
         d.CommitSha = run.CommitSha = sha;
-
-        var detection = ProjectDetector.Detect(checkout, d.ProjectType, d.DockerfilePath == Deployment.DefaultDockerfilePath ? null : d.DockerfilePath, $"{d.RepoUrl}@{d.Branch}");
-        log.Info("webops", $"Detected {detection.Type.ToString().ToLowerInvariant()}: {detection.Reason}");
-
-        d.HostPort ??= await ports.AllocateAsync(db, d.Id, ct);
-        await db.SaveChangesAsync(ct);
-
-        var context = new HookContext
-        {
-            Event = HookEvent.PreDeployment,
-            Deployment = SnapshotFactory.From(d, detection.Type, run.Id, PortFor(d, detection, checkout)),
-            CheckoutPath = checkout,
-            Detection = detection,
-            Log = log,
-        };
-        var pre = await hooks.RunPreDeploymentAsync(context, ct);
-        if (!pre.Succeeded)
-        {
-            throw new DeployFailedException(pre.Message ?? "A pre_deployment hook failed.");
-        }
-
-        var post = await hooks.RunPostDeploymentAsync(context, ct);
-        if (!post.Succeeded)
-        {
-            throw new DeployFailedException(post.Message ?? "A post_deployment hook failed.");
-        }
-
-        // A container on network "none" runs without an address; only nothing running at all is a failure.
-        if (context.Runtime.Url is null && context.Runtime.ContainerId is null)
-        {
-            throw new DeployFailedException(d.UseDocker
-                ? "No addon started the app: is the docker addon enabled? Check the Addons page."
-                : "No addon started the app: is the process addon enabled? Check the Addons page.");
-        }
-
-        return context.Runtime;
+        return checkout;
     }
 
-    /// <summary>The user's port, else an existing Dockerfile's first EXPOSE, else the project type's default.</summary>
-    private static int PortFor(Deployment d, DetectionResult detection, string checkout)
+    /// <summary>Step 2: what the checkout is (Django, static site, LLM, own Dockerfile).</summary>
+    private static DetectionResult Detect(Deployment d, string checkout, RunLog log)
     {
-        if (d.Port > 0)
-        {
-            return d.Port;
-        }
+        var explicitDockerfile = d.DockerfilePath == Deployment.DefaultDockerfilePath ? null : d.DockerfilePath;
+        var detection = ProjectDetector.Detect(checkout, d.ProjectType, explicitDockerfile, $"{d.RepoUrl}@{d.Branch}");
+        log.Info("webops", $"Detected {detection.Type.ToString().ToLowerInvariant()}: {detection.Reason}");
+        return detection;
+    }
 
-        var dockerfile = detection.DockerfilePath is null ? null : Path.Combine(checkout, detection.DockerfilePath);
-        if (dockerfile is not null && File.Exists(dockerfile))
-        {
-            foreach (var line in File.ReadLines(dockerfile).Take(500))
-            {
-                var parts = line.Trim().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length >= 2 && parts[0].Equals("EXPOSE", StringComparison.OrdinalIgnoreCase)
-                    && int.TryParse(parts[1].Split('/')[0], out var exposed) && exposed is > 0 and < 65536)
-                {
-                    return exposed;
-                }
-            }
-        }
+    /// <summary>Step 3: what is built and on which port the app listens, decided once; the host port is kept across deploys.</summary>
+    private async Task<HookContext> DecideAsync(
+        Deployment d, DeployRun run, string checkout, DetectionResult detection, RunLog log, CancellationToken ct)
+    {
+        d.HostPort ??= await ports.AllocateAsync(db, d.Id, ct);
+        await db.SaveChangesAsync(ct);
+        var context = DeployContexts.Create(d, detection, checkout, run.Id, log);
+        log.Info("webops", $"Plan: {context.Plan!.Describe()}");
+        return context;
+    }
 
-        return SnapshotFactory.EffectivePort(d, detection.Type);
+    /// <summary>Step 4: pre_deployment hooks, a gate: the first failure stops the deploy before anything is touched.</summary>
+    private async Task RunPreDeploymentHooksAsync(HookContext context, CancellationToken ct)
+    {
+        if (await hooks.GateAsync(context, ct) is { } failure)
+        {
+            throw new DeployFailedException(failure);
+        }
+    }
+
+    /// <summary>Step 5: post_deployment hooks; the runtime addon builds and starts the app and says what runs.</summary>
+    private async Task<RunningApp> BuildAndStartAsync(HookContext context, CancellationToken ct)
+    {
+        var (app, failure) = await hooks.StartAsync(context, ct);
+        return app ?? throw new DeployFailedException(failure!);
+    }
+
+    /// <summary>Step 6: what runs now is recorded on the deployment and the run.</summary>
+    private void Record(Deployment d, DeployRun run, RunningApp app, RunLog log, DateTimeOffset started)
+    {
+        d.Record(app);
+        d.Health = HealthState.Unknown;
+        run.Image = (app as RunningContainer)?.Image;
+        run.Result = "succeeded";
+        d.MoveTo(DeploymentStatus.Running, clock);
+        var where = d.Url is null ? " (no published address)" : $" at {d.Url}";
+        log.Info("webops", $"Deploy #{run.Id} succeeded in {Seconds(started)}; '{d.Name}' is running{where}: {app.Describe()}");
     }
 
     private void Fail(Deployment d, DeployRun run, RunLog log, string message, DateTimeOffset started)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebOps.Core.Deployments;
+using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
 using WebOps.Core.Validation;
 using WebOps.Data;
@@ -157,9 +158,9 @@ public sealed class DeploymentService(
         {
             await action(runtime, snapshot);
             // A restarted process has a new pid; keep what the page shows true.
-            if (await runtime.InspectAsync(snapshot, ct) is { ContainerId: { } id })
+            if (await runtime.InspectAsync(snapshot, ct) is { App: { } app })
             {
-                d.RuntimeId = id;
+                d.Record(app with { PublishedPorts = d.PublishedPorts, Url = d.Url });
             }
         }
         catch (Exception e) when (e is not OperationCanceledException and not ActionRefusedException)

@@ -18,6 +18,7 @@ public static class DeploysServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeploymentLogSink>());
         services.AddHostedService<DeployWorker>();
         services.AddScoped<DeployOrchestrator>();
+        services.AddScoped<DeploymentLogTrimmer>();
         services.AddScoped<DeploymentService>();
         return services;
     }

@@ -70,7 +70,7 @@ public sealed partial class HealthChecker(
         {
             var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
             var d = await db.Deployments.AsNoTracking().FirstOrDefaultAsync(x => x.Name == deployment, ct);
-            if (d is null || d.Status != DeploymentStatus.Running || !IsCurrentContainer(d.RuntimeId, containerId))
+            if (d is null || d.Status != DeploymentStatus.Running || !IsCurrentContainer(d.ContainerId, containerId))
             {
                 return; // a replaced container dying after a redeploy, or a stopped app: not a health change
             }

@@ -76,13 +76,43 @@ public sealed class MigrationTests : IDisposable
         await db.GetService<IMigrator>().MigrateAsync("Initial");
         var before = await ColumnsAsync(db);
 
-        await db.Database.MigrateAsync();
+        await db.GetService<IMigrator>().MigrateAsync("DockerSupport");
 
         var added = (await ColumnsAsync(db)).Except(before).Order().ToList();
         Assert.Equal(
             ["auto_generate_dockerfile", "docker_build_args", "docker_compose_path", "docker_env_vars", "docker_image_name",
              "docker_network_mode", "docker_ports", "docker_volumes", "dockerfile_path", "use_docker"],
             added);
+    }
+
+    [Fact]
+    public async Task Runtime_values_move_to_the_columns_named_for_what_they_hold()
+    {
+        Directory.CreateDirectory(folder);
+        var options = new DbContextOptionsBuilder<WebOpsDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "webops.db")}").Options;
+        await using (var db = new WebOpsDbContext(options, new TestProtector()))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("HealthHistory");
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO deployments (name, repo_url, branch, project_type, port, env_vars, status, health, published_ports, created_at, updated_at, use_docker, runtime_image, runtime_id)
+                VALUES ('boxed', 'https://example.invalid/boxed.git', 'main', 'Static', 80, '{{}}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 1, 'webops/boxed:deploy-7', 'c0ffee0123456789'),
+                       ('plain', 'https://example.invalid/plain.git', 'main', 'Django', 8000, '{{}}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 0, 'gunicorn mysite.wsgi', '4242')
+                """);
+        }
+
+        await using (var db = new WebOpsDbContext(options, new TestProtector()))
+        {
+            await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+            var columns = await ColumnsAsync(db);
+            Assert.DoesNotContain("runtime_id", columns);
+            Assert.DoesNotContain("runtime_image", columns);
+
+            var boxed = await db.Deployments.SingleAsync(d => d.Name == "boxed");
+            var plain = await db.Deployments.SingleAsync(d => d.Name == "plain");
+            Assert.Equal(("webops/boxed:deploy-7", "c0ffee0123456789", (int?)null, (string?)null), (boxed.ContainerImage, boxed.ContainerId, boxed.ProcessId, boxed.ProcessCommand));
+            Assert.Equal(((string?)null, (string?)null, (int?)4242, "gunicorn mysite.wsgi"), (plain.ContainerImage, plain.ContainerId, plain.ProcessId, plain.ProcessCommand));
+        }
     }
 
     private static async Task<List<string>> ColumnsAsync(WebOpsDbContext db) =>

@@ -17,13 +17,12 @@ public sealed class DeployFailureTests
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = endpoint });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\n");
 
-        var (result, _, log) = await kit.DeployAsync(kit.Snapshot(), DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await kit.DeployAsync(kit.Deployment(), DockerfileSourceTests.Detected(ProjectType.Static));
 
+        var cause = $"Docker is not available: cannot reach the Docker engine at {endpoint}: {folder}/nope.sock does not exist. Install Docker or start the daemon.";
         Assert.False(result.Succeeded);
-        Assert.Equal(
-            $"Docker is not available: cannot reach the Docker engine at {endpoint}: {folder}/nope.sock does not exist. Install Docker or start the daemon.",
-            result.Message);
-        Assert.Contains(log.Lines, l => l.Level == DeploymentLogLevel.Error && l.Message == result.Message);
+        Assert.Equal($"Addon 'docker' failed in pre_deployment: {cause}", result.Failure);
+        Assert.Contains(result.Log.Lines, l => l.Level == DeploymentLogLevel.Error && l.Message == cause);
         Directory.Delete(folder);
     }
 
@@ -34,13 +33,13 @@ public sealed class DeployFailureTests
         // The echo names the deployment so the build cache cannot answer the step (and swallow its output).
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nRUN echo before the failure of {kit.Name}\nRUN false\nCOPY . /www/\n");
 
-        var (result, _, log) = await kit.DeployAsync(kit.Snapshot(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.False(result.Succeeded);
-        Assert.StartsWith($"Build of '{kit.Name}' failed at Step 3/", result.Message, StringComparison.Ordinal);
-        Assert.Contains(" : RUN false: ", result.Message, StringComparison.Ordinal);
-        Assert.Contains("returned a non-zero code: 1", result.Message, StringComparison.Ordinal);
-        Assert.Contains(log.Lines, l => l.Message == $"before the failure of {kit.Name}");
+        Assert.StartsWith($"Addon 'docker' failed in post_deployment: Build of '{kit.Name}' failed at Step 3/", result.Failure, StringComparison.Ordinal);
+        Assert.Contains(" : RUN false: ", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("returned a non-zero code: 1", result.Failure, StringComparison.Ordinal);
+        Assert.Contains(result.Log.Lines, l => l.Message == $"before the failure of {kit.Name}");
         Assert.Empty(await kit.LabelledImagesAsync());
         Assert.Empty(await kit.LabelledContainersAsync());
         await Assert.ThrowsAsync<DockerImageNotFoundException>(() => kit.Client.Images.InspectImageAsync($"webops/{kit.Name}:deploy-1"));
@@ -52,11 +51,11 @@ public sealed class DeployFailureTests
         await using var kit = new DockerTestKit();
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"echo boom; exit 3\"]\n");
 
-        var (result, _, _) = await kit.DeployAsync(kit.Snapshot(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.False(result.Succeeded);
-        Assert.StartsWith($"Container webops-{kit.Name} exited with code 3. Last 30 log lines:\n", result.Message, StringComparison.Ordinal);
-        Assert.EndsWith("\nboom", result.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Addon 'docker' failed in post_deployment: Container webops-{kit.Name} exited with code 3. Last 30 log lines:\n", result.Failure, StringComparison.Ordinal);
+        Assert.EndsWith("\nboom", result.Failure, StringComparison.Ordinal);
         Assert.Empty(await kit.LabelledContainersAsync());
         Assert.Empty(await kit.LabelledImagesAsync());
     }
@@ -70,14 +69,14 @@ public sealed class DeployFailureTests
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
 
-        var (result, _, _) = await kit.DeployAsync(
-            kit.Snapshot(port: 8080) with { HostPort = port }, DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await kit.DeployAsync(
+            kit.Deployment(port: 8080, d => d.HostPort = port), DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.False(result.Succeeded);
         Assert.Equal(
-            $"Port 127.0.0.1:{port} is already in use on this host, so container webops-{kit.Name} cannot publish it. "
+            $"Addon 'docker' failed in post_deployment: Port 127.0.0.1:{port} is already in use on this host, so container webops-{kit.Name} cannot publish it. "
             + $"Stop what listens there (ss -ltnp 'sport = :{port}') or change the deployment's port, then redeploy.",
-            result.Message);
+            result.Failure);
         Assert.Empty(await kit.LabelledContainersAsync());
     }
 
@@ -87,19 +86,19 @@ public sealed class DeployFailureTests
         await using var kit = new DockerTestKit();
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         kit.WriteFile("site/index.html", "version one");
-        var first = kit.Snapshot(port: 8080, runId: 1);
-        var (deployed, post, log) = await kit.DeployAsync(first, DockerfileSourceTests.Detected(ProjectType.Static));
-        Assert.True(deployed.Succeeded, log.Text);
+        var first = kit.Deployment(port: 8080);
+        var deployed = await kit.DeployAsync(first, DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(deployed.Succeeded, deployed.Log.Text);
 
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"echo broken; exit 1\"]\n");
-        var (redeployed, _, relog) = await kit.DeployAsync(first with { DeployRunId = 2 }, DockerfileSourceTests.Detected(ProjectType.Static));
+        var redeployed = await kit.DeployAsync(first, DockerfileSourceTests.Detected(ProjectType.Static), runId: 2);
 
         Assert.False(redeployed.Succeeded);
-        Assert.Contains(relog.Lines, l => l.Message == $"Rolled back: the previous container webops-{kit.Name} runs again.");
+        Assert.Contains(redeployed.Log.Lines, l => l.Message == $"Rolled back: the previous container webops-{kit.Name} runs again.");
         var container = await kit.InspectAsync($"webops-{kit.Name}");
         Assert.True(container.State!.Running);
         Assert.Equal($"webops/{kit.Name}:deploy-1", container.Config!.Image);
-        Assert.Equal("version one", await DockerTestKit.GetAsync(post.Runtime.Url!));
+        Assert.Equal("version one", await DockerTestKit.GetAsync(deployed.Container.Url!));
         await Assert.ThrowsAsync<DockerImageNotFoundException>(() => kit.Client.Images.InspectImageAsync($"webops/{kit.Name}:deploy-2"));
         Assert.Single(await kit.LabelledContainersAsync());
     }
@@ -110,19 +109,19 @@ public sealed class DeployFailureTests
         await using var kit = new DockerTestKit();
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         kit.WriteFile("site/index.html", "version one");
-        var deployment = kit.Snapshot(port: 8080, runId: 1);
-        var (first, _, firstLog) = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
-        Assert.True(first.Succeeded, firstLog.Text);
+        var deployment = kit.Deployment(port: 8080);
+        var first = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(first.Succeeded, first.Log.Text);
         var name = $"webops-{kit.Name}";
         await kit.Client.Containers.StopContainerAsync(name, new() { WaitBeforeKillSeconds = 10 });
         await kit.Client.Containers.RenameContainerAsync(name, new() { NewName = $"{name}.previous" }, default);
 
         kit.WriteFile("site/index.html", "version two");
-        var (second, post, log) = await kit.DeployAsync(deployment with { DeployRunId = 2 }, DockerfileSourceTests.Detected(ProjectType.Static));
+        var second = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static), runId: 2);
 
-        Assert.True(second.Succeeded, log.Text);
-        Assert.Contains(log.Lines, l => l.Message == $"Found {name}.previous from an interrupted deploy and named it {name} again.");
-        Assert.Equal("version two", await DockerTestKit.GetAsync(post.Runtime.Url!));
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Contains(second.Log.Lines, l => l.Message == $"Found {name}.previous from an interrupted deploy and named it {name} again.");
+        Assert.Equal("version two", await DockerTestKit.GetAsync(second.Container.Url!));
         Assert.Equal([$"/{name}"], (await kit.LabelledContainersAsync()).SelectMany(c => c.Names));
     }
 }

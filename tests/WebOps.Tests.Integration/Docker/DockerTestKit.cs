@@ -5,6 +5,7 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WebOps.Addons.Docker;
+using WebOps.Core.Addons;
 using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
@@ -28,15 +29,22 @@ public sealed class DockerTestKit : IAsyncDisposable
             ["Docker:Endpoint"] = DockerAvailability.Endpoint,
             ["Docker:StaticBaseImage"] = TestImages.Nginx,
             ["Docker:PythonBaseImage"] = TestImages.Python,
+            // The addons shipped with the panel (copied beside the tests); the process addon's handlers are not
+            // registered here, so discovery marks it invalid and only the Docker addon's hooks run.
+            ["Addons:Path"] = Path.Combine(AppContext.BaseDirectory, "addons"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
         }
 
+        var config = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
         services = new ServiceCollection()
             .AddLogging()
-            .AddDockerAddon(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build())
+            .AddSingleton<IConfiguration>(config)
+            .AddSingleton<IAddonStateStore, MemoryAddonStateStore>()
+            .AddAddonSystem()
+            .AddDockerAddon(config)
             .BuildServiceProvider();
         Client = new DockerClientBuilder().WithEndpoint(new Uri(DockerAvailability.Endpoint)).Build();
     }
@@ -59,43 +67,59 @@ public sealed class DockerTestKit : IAsyncDisposable
         File.WriteAllText(path, content);
     }
 
-    public DeploymentSnapshot Snapshot(int port = 80, int runId = 1) => new()
+    /// <summary>A Docker deployment of the repository folder, as the panel stores it, on a free loopback port.</summary>
+    public Deployment Deployment(int port = 80, Action<Deployment>? configure = null)
     {
-        Id = 1,
-        Name = Name,
-        RepoUrl = RepoPath,
-        Branch = "main",
-        ProjectType = ProjectType.Static,
-        Port = port,
-        HostPort = FreePort(),
-        UseDocker = true,
-        ImageName = $"webops/{Name}:latest",
-        ContainerName = $"webops-{Name}",
-        DeployRunId = runId,
-    };
-
-    public HookContext Context(HookEvent hookEvent, DeploymentSnapshot deployment, DetectionResult? detection, ListLog log) => new()
-    {
-        Event = hookEvent,
-        Deployment = deployment,
-        CheckoutPath = hookEvent == HookEvent.HealthCheck ? null : RepoPath,
-        Detection = detection,
-        Log = log,
-    };
-
-    /// <summary>Runs the deploy hooks as the orchestrator does: pre_deployment, then (if it passed) post_deployment.</summary>
-    public async Task<(HookResult Result, HookContext Post, ListLog Log)> DeployAsync(
-        DeploymentSnapshot deployment, DetectionResult detection, CancellationToken cancellationToken = default)
-    {
-        var log = new ListLog();
-        var pre = await Handler("docker.prepare").ExecuteAsync(Context(HookEvent.PreDeployment, deployment, detection, log), cancellationToken);
-        var post = Context(HookEvent.PostDeployment, deployment, detection, log);
-        if (!pre.Succeeded)
+        var deployment = new Deployment
         {
-            return (pre, post, log);
+            Id = 1,
+            Name = Name,
+            RepoUrl = RepoPath,
+            Branch = "main",
+            ProjectType = ProjectType.Static,
+            Port = port,
+            HostPort = FreePort(),
+            UseDocker = true,
+        };
+        configure?.Invoke(deployment);
+        return deployment;
+    }
+
+    /// <summary>The view of a deployment that runtime actions (start, stop, logs) get: no deploy run.</summary>
+    public DeploymentSnapshot Snapshot(int port = 80) => SnapshotFactory.From(Deployment(port));
+
+    /// <summary>What the health monitor hands health_check hooks: the deployment, no checkout, no plan.</summary>
+    public static HookContext HealthContext(DeploymentSnapshot deployment, ListLog log) =>
+        new() { Event = HookEvent.HealthCheck, Deployment = deployment, Log = log };
+
+    /// <summary>
+    /// Runs a deploy's hook points the way the orchestrator does, through the product's own code: the deploy context
+    /// (build plan included) from <see cref="DeployContexts"/>, and pre_deployment then post_deployment through
+    /// <see cref="DeployHooks"/> over the real addon registry. Only checkout and detection are left to the test.
+    /// </summary>
+    public async Task<KitDeploy> DeployAsync(
+        Deployment deployment, DetectionResult detection, int runId = 1, CancellationToken cancellationToken = default)
+    {
+        await EnsureAddonsAsync(cancellationToken);
+        var log = new ListLog();
+        var context = DeployContexts.Create(deployment, detection, RepoPath, runId, log);
+        var hooks = services.GetRequiredService<DeployHooks>();
+        if (await hooks.GateAsync(context, cancellationToken) is { } refused)
+        {
+            return new KitDeploy(null, refused, log, context);
         }
 
-        return (await Handler("docker.build_and_run").ExecuteAsync(post, cancellationToken), post, log);
+        var (app, failure) = await hooks.StartAsync(context, cancellationToken);
+        return new KitDeploy(app, failure, log, context);
+    }
+
+    private async Task EnsureAddonsAsync(CancellationToken cancellationToken)
+    {
+        var registry = services.GetRequiredService<AddonRegistry>();
+        if (registry.Addons.Count == 0)
+        {
+            await registry.InitializeAsync(cancellationToken);
+        }
     }
 
     public async Task<IList<ContainerListResponse>> LabelledContainersAsync() =>

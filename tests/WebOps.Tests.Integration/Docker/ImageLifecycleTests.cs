@@ -10,20 +10,20 @@ public sealed class ImageLifecycleTests
     {
         await using var kit = new DockerTestKit();
         DjangoProject.WriteTo(kit, "first version");
-        var deployment = kit.Snapshot(port: 8000, runId: 1) with { ProjectType = ProjectType.Django };
-        var (first, _, firstLog) = await kit.DeployAsync(deployment, DjangoProject.Detection);
-        Assert.True(first.Succeeded, firstLog.Text);
+        var deployment = kit.Deployment(port: 8000, d => d.ProjectType = ProjectType.Django);
+        var first = await kit.DeployAsync(deployment, DjangoProject.Detection);
+        Assert.True(first.Succeeded, first.Log.Text);
 
         DjangoProject.WriteGreeting(kit, "second version");
-        var (second, post, log) = await kit.DeployAsync(deployment with { DeployRunId = 2 }, DjangoProject.Detection);
+        var second = await kit.DeployAsync(deployment, DjangoProject.Detection, runId: 2);
 
-        Assert.True(second.Succeeded, log.Text);
-        var lines = log.Lines.Select(l => l.Message).ToList();
+        Assert.True(second.Succeeded, second.Log.Text);
+        var lines = second.Log.Lines.Select(l => l.Message).ToList();
         var pipStep = lines.FindIndex(l => l.StartsWith("Step ", StringComparison.Ordinal) && l.Contains("pip install", StringComparison.Ordinal));
-        Assert.True(pipStep >= 0, log.Text);
+        Assert.True(pipStep >= 0, second.Log.Text);
         Assert.Equal(" ---> Using cache", lines[pipStep + 1]);
-        Assert.Equal("second version", await DockerTestKit.GetAsync(post.Runtime.Url!));
-        Assert.Equal($"webops/{kit.Name}:deploy-2", post.Runtime.Image);
+        Assert.Equal("second version", await DockerTestKit.GetAsync(second.Container.Url!));
+        Assert.Equal($"webops/{kit.Name}:deploy-2", second.Container.Image);
     }
 
     [DockerFact]
@@ -31,12 +31,12 @@ public sealed class ImageLifecycleTests
     {
         await using var kit = new DockerTestKit();
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
-        var deployment = kit.Snapshot(port: 8080);
+        var deployment = kit.Deployment(port: 8080);
         for (var run = 1; run <= 5; run++)
         {
             kit.WriteFile("site/index.html", $"version {run}");
-            var (result, _, log) = await kit.DeployAsync(deployment with { DeployRunId = run }, DockerfileSourceTests.Detected(ProjectType.Static));
-            Assert.True(result.Succeeded, log.Text);
+            var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static), runId: run);
+            Assert.True(result.Succeeded, result.Log.Text);
         }
 
         var tags = (await kit.LabelledImagesAsync()).SelectMany(i => i.RepoTags ?? []).Order(StringComparer.Ordinal).ToList();

@@ -10,15 +10,15 @@ public sealed class PrepareChecksTests
     {
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:DeniedHostPaths:0"] = "/srv/secret" });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\n");
-        var deployment = kit.Snapshot(port: 8080) with { DockerVolumes = ["/srv/app-data:/data", "/srv/secret/keys:/keys:ro"] };
+        var deployment = kit.Deployment(port: 8080, d => d.DockerVolumes = ["/srv/app-data:/data", "/srv/secret/keys:/keys:ro"]);
 
-        var (result, _, log) = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.False(result.Succeeded);
         Assert.Equal(
-            "docker_volumes[1]: host path '/srv/secret/keys' is not allowed (it is under /srv/secret, denied by Docker:DeniedHostPaths); mount a folder under /srv or /var/lib instead",
-            result.Message);
-        Assert.DoesNotContain(log.Lines, l => l.Message.StartsWith("Building image", StringComparison.Ordinal));
+            "Addon 'docker' failed in pre_deployment: docker_volumes[1]: host path '/srv/secret/keys' is not allowed (it is under /srv/secret, denied by Docker:DeniedHostPaths); mount a folder under /srv or /var/lib instead",
+            result.Failure);
+        Assert.DoesNotContain(result.Log.Lines, l => l.Message.StartsWith("Building image", StringComparison.Ordinal));
         Assert.Empty(await kit.LabelledImagesAsync());
     }
 }

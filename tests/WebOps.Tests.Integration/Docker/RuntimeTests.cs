@@ -35,11 +35,10 @@ public sealed class RuntimeTests
     {
         await using var kit = new DockerTestKit();
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY . /www/\nCMD [\"sh\", \"-c\", \"echo to-out; echo to-err >&2; exec httpd -f -p 8080 -h /www\"]\n");
-        var deployment = kit.Snapshot(port: 8080);
-        var (result, _, log) = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
-        Assert.True(result.Succeeded, log.Text);
+        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(result.Succeeded, result.Log.Text);
 
-        var lines = await kit.Runtime.GetLogsAsync(deployment, 10, default);
+        var lines = await kit.Runtime.GetLogsAsync(result.Deployment, 10, default);
 
         Assert.Contains(lines, l => l.Stream == "stdout" && l.Text == "to-out" && l.Time is not null);
         Assert.Contains(lines, l => l.Stream == "stderr" && l.Text == "to-err");
@@ -76,13 +75,13 @@ public sealed class RuntimeTests
     public async Task Health_reports_metrics_while_running_and_unhealthy_once_stopped()
     {
         await using var kit = await DeployedSiteAsync();
-        var deployment = kit.Snapshot(port: 8080) with { DeployRunId = null };
+        var deployment = kit.Snapshot(port: 8080);
         var health = kit.Handler("docker.health");
 
-        var running = kit.Context(HookEvent.HealthCheck, deployment, null, new ListLog());
+        var running = DockerTestKit.HealthContext(deployment, new ListLog());
         var healthy = await health.ExecuteAsync(running, default);
         await kit.Runtime.StopAsync(deployment, default);
-        var stopped = kit.Context(HookEvent.HealthCheck, deployment, null, new ListLog());
+        var stopped = DockerTestKit.HealthContext(deployment, new ListLog());
         var unhealthy = await health.ExecuteAsync(stopped, default);
 
         Assert.Equal(HealthState.Healthy, healthy.Health);
@@ -99,7 +98,7 @@ public sealed class RuntimeTests
     public async Task Health_of_a_missing_container_is_unhealthy()
     {
         await using var kit = new DockerTestKit();
-        var context = kit.Context(HookEvent.HealthCheck, kit.Snapshot(), null, new ListLog());
+        var context = DockerTestKit.HealthContext(kit.Snapshot(), new ListLog());
 
         var result = await kit.Handler("docker.health").ExecuteAsync(context, default);
 
@@ -123,8 +122,8 @@ public sealed class RuntimeTests
         try
         {
             kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY . /www/\n");
-            var (result, _, log) = await kit.DeployAsync(kit.Snapshot(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
-            Assert.True(result.Succeeded, log.Text);
+            var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+            Assert.True(result.Succeeded, result.Log.Text);
             return kit;
         }
         catch

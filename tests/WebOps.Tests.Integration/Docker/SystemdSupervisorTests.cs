@@ -66,10 +66,10 @@ public sealed class SystemdSupervisorTests : IDisposable
     private static async Task<DeploymentSnapshot> DeployAsync(DockerTestKit kit)
     {
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY . /www/\n");
-        var deployment = kit.Snapshot(port: 8080) with { EnvVars = new Dictionary<string, string> { ["GREETING"] = "hello" } };
-        var (result, _, log) = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
-        Assert.True(result.Succeeded, log.Text);
-        return deployment;
+        var deployment = kit.Deployment(port: 8080, d => d.EnvVars = new Dictionary<string, string> { ["GREETING"] = "hello" });
+        var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(result.Succeeded, result.Log.Text);
+        return result.Deployment;
     }
 
     private Dictionary<string, string?> Settings(bool pid1)

@@ -21,7 +21,9 @@ public sealed class DjangoWithoutDockerTests
             var url = d.GetProperty("url").GetString()!;
             var port = d.GetProperty("host_port").GetInt32();
             Assert.Equal($"http://127.0.0.1:{port}", url);
-            Assert.Equal("process: gunicorn mysite.wsgi", d.GetProperty("image").GetString());
+            Assert.Equal("process: gunicorn mysite.wsgi", d.GetProperty("command").GetString());
+            Assert.True(d.GetProperty("process_id").GetInt32() > 0);
+            Assert.Equal(JsonValueKind.Null, d.GetProperty("image").ValueKind);
             Assert.Equal("hello from django from-env", await TryGetAsync(url));
             var log = await LogAsync(client, "djproc");
             Assert.Contains("migrate --noinput", log, StringComparison.Ordinal);

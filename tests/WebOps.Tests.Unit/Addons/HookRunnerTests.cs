@@ -1,5 +1,6 @@
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Tests.Unit.Addons;
 
@@ -151,25 +152,38 @@ public class HookRunnerTests
     }
 
     [Fact]
-    public async Task Notes_and_runtime_set_by_a_handler_reach_the_deployment_context()
+    public async Task What_a_handler_started_and_its_notes_reach_the_outcome_and_the_deployment_context()
     {
         using var folder = new AddonFolder();
         folder.Addon("docker", Manifest("docker", "post_deployment", "docker.build_and_run", 50));
+        folder.Addon("notify", Manifest("notify", "post_deployment", "notify.send", 60));
+        var started = new RunningContainer("webops/blog:deploy-3", "c0ffee") { PublishedPorts = ["127.0.0.1:49160->8000/tcp"], Url = "http://127.0.0.1:49160/" };
         var run = new TestHandler("docker.build_and_run", (ctx, _) =>
         {
-            ctx.Runtime.ContainerId = "c0ffee";
-            ctx.Runtime.PublishedPorts.Add("127.0.0.1:49160->8000/tcp");
             ctx.Notes.Add("image webops/blog:3f2a9c1");
-            return Task.FromResult(HookResult.Ok());
+            return Task.FromResult(HookResult.Started(started));
         });
-        var host = await AddonTestHost.StartAsync(folder, run);
+        var host = await AddonTestHost.StartAsync(folder, run, TestHandler.Journaling("notify.send", []));
         var context = AddonTestHost.Context(HookEvent.PostDeployment, new RecordingLog());
 
-        await host.Runner.RunPostDeploymentAsync(context, CancellationToken.None);
+        var outcome = await host.Runner.RunPostDeploymentAsync(context, CancellationToken.None);
 
-        Assert.Equal("c0ffee", context.Runtime.ContainerId);
-        Assert.Equal(["127.0.0.1:49160->8000/tcp"], context.Runtime.PublishedPorts);
+        Assert.Same(started, outcome.App);
+        Assert.Equal([started, null], outcome.Hooks.Select(h => h.App));
         Assert.Equal(["image webops/blog:3f2a9c1"], context.Notes);
+    }
+
+    [Fact]
+    public async Task Hooks_that_start_nothing_leave_the_outcome_without_an_app()
+    {
+        using var folder = new AddonFolder();
+        folder.Addon("notify", Manifest("notify", "post_deployment", "notify.send", 60));
+        var host = await AddonTestHost.StartAsync(folder, TestHandler.Journaling("notify.send", []));
+
+        var outcome = await host.Runner.RunPostDeploymentAsync(AddonTestHost.Context(HookEvent.PostDeployment, new RecordingLog()), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Null(outcome.App);
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public sealed class ContainerSpecTests
         EnvVars = new Dictionary<string, string> { ["SECRET_KEY"] = "s3cret", ["DEBUG"] = "0", ["MODE"] = "env" },
         UseDocker = true,
         DockerfilePath = "deploy/Dockerfile.prod",
-        DockerfilePathExplicit = true,
         ImageName = "webops/blog:latest",
         ContainerName = "webops-blog",
         DockerBuildArgs = new Dictionary<string, string> { ["PIP_INDEX"] = "local" },

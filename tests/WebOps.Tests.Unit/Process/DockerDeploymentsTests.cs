@@ -50,7 +50,7 @@ public sealed class DockerDeploymentsTests : IDisposable
 
             Assert.True(result.Succeeded, $"{handler.Name}: {result.Message}");
             Assert.Equal(HealthState.Unknown, result.Health);
-            Assert.Null(context.Runtime.Url);
+            Assert.Null(result.App);
             Assert.Empty(context.Metrics);
         }
 

@@ -2,7 +2,7 @@ using WebOps.Addons.Docker.Build;
 
 namespace WebOps.Tests.Unit.Docker;
 
-public sealed class DockerIgnoreTests
+public sealed class IgnoreRulesTests
 {
     [Theory]
     [InlineData(".git", ".git", true)]
@@ -25,12 +25,12 @@ public sealed class DockerIgnoreTests
     [InlineData("a.b", "axb", false)]
     [InlineData("build**", "build/out/x", true)]
     public void Patterns_follow_dockers_rules(string pattern, string path, bool ignored) =>
-        Assert.Equal(ignored, DockerIgnore.Parse(pattern).IsIgnored(path));
+        Assert.Equal(ignored, IgnoreRules.Parse(pattern).IsIgnored(path));
 
     [Fact]
     public void An_exception_re_includes_and_the_last_matching_line_wins()
     {
-        var ignore = DockerIgnore.Parse("# comment\n\n*.md\n!README.md\nREADME*.md\n!README.keep.md\n");
+        var ignore = IgnoreRules.Parse("# comment\n\n*.md\n!README.md\nREADME*.md\n!README.keep.md\n");
 
         Assert.True(ignore.IsIgnored("NOTES.md"));
         Assert.True(ignore.IsIgnored("README.md"));

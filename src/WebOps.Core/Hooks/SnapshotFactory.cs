@@ -1,7 +1,6 @@
 using WebOps.Core.Deployments;
-using WebOps.Core.Hooks;
 
-namespace WebOps.Deploys;
+namespace WebOps.Core.Hooks;
 
 /// <summary>Builds the read-only view of a deployment that hooks and runtimes receive.</summary>
 public static class SnapshotFactory
@@ -22,7 +21,6 @@ public static class SnapshotFactory
             EnvVars = new Dictionary<string, string>(d.EnvVars),
             UseDocker = d.UseDocker,
             DockerfilePath = d.DockerfilePath,
-            DockerfilePathExplicit = d.DockerfilePath != Deployment.DefaultDockerfilePath,
             ImageName = d.ImageName,
             ContainerName = d.ContainerName,
             DockerBuildArgs = new Dictionary<string, string>(d.DockerBuildArgs),

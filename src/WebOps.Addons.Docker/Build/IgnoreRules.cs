@@ -8,18 +8,18 @@ namespace WebOps.Addons.Docker.Build;
 /// only top-level files; <c>**/*.pyc</c> matches everywhere), a match on a folder covers everything below it,
 /// <c>!pattern</c> re-includes, and the last matching line wins.
 /// </summary>
-public sealed class DockerIgnore
+public sealed class IgnoreRules
 {
     private readonly IReadOnlyList<(Regex Pattern, bool Exclusion)> rules;
 
-    private DockerIgnore(IReadOnlyList<(Regex Pattern, bool Exclusion)> rules) => this.rules = rules;
+    private IgnoreRules(IReadOnlyList<(Regex Pattern, bool Exclusion)> rules) => this.rules = rules;
 
-    public static DockerIgnore Empty { get; } = new([]);
+    public static IgnoreRules Empty { get; } = new([]);
 
     /// <summary>True when some rule re-includes paths, so an ignored folder may still hold included files.</summary>
     public bool HasExclusions => rules.Any(rule => rule.Exclusion);
 
-    public static DockerIgnore Parse(string text)
+    public static IgnoreRules Parse(string text)
     {
         var rules = new List<(Regex, bool)>();
         foreach (var raw in text.Split('\n'))
@@ -38,7 +38,7 @@ public sealed class DockerIgnore
             }
         }
 
-        return new DockerIgnore(rules);
+        return new IgnoreRules(rules);
     }
 
     /// <summary>Whether a path (relative to the context root, with <c>/</c>) is left out of the build context.</summary>
