@@ -81,12 +81,16 @@ public sealed class DeploymentService(
     {
         if (!queue.TryClaim(d.Id, out var holder))
         {
-            throw new ActionRefusedException(
-                $"A deploy of '{d.Name}' is already queued or running{(holder > 0 ? $" (run #{holder})" : "")}; wait for it to finish, then redeploy.");
+            throw new ActionRefusedException(Deploying(d, DeploymentAction.Deploy, holder));
         }
 
         try
         {
+            if (StatusRefusal(d, DeploymentAction.Deploy) is { } why)
+            {
+                throw new ActionRefusedException(why);
+            }
+
             var run = new DeployRun { DeploymentId = d.Id, QueuedAt = clock.GetUtcNow() };
             db.DeployRuns.Add(run);
             await db.SaveChangesAsync(ct);
@@ -102,24 +106,17 @@ public sealed class DeploymentService(
     }
 
     public Task StartAsync(Deployment d, CancellationToken ct) =>
-        ActAsync(d, "start", [DeploymentStatus.Stopped, DeploymentStatus.Failed], DeploymentStatus.Running,
-            (r, s) => r.StartAsync(s, ct), ct);
+        ActAsync(d, DeploymentAction.Start, (r, s) => r.StartAsync(s, ct), ct);
 
     public Task StopAsync(Deployment d, CancellationToken ct) =>
-        ActAsync(d, "stop", [DeploymentStatus.Running, DeploymentStatus.Failed], DeploymentStatus.Stopped,
-            (r, s) => r.StopAsync(s, ct), ct);
+        ActAsync(d, DeploymentAction.Stop, (r, s) => r.StopAsync(s, ct), ct);
 
     public Task RestartAsync(Deployment d, CancellationToken ct) =>
-        ActAsync(d, "restart", [DeploymentStatus.Running, DeploymentStatus.Stopped, DeploymentStatus.Failed], DeploymentStatus.Running,
-            (r, s) => r.RestartAsync(s, ct), ct);
+        ActAsync(d, DeploymentAction.Restart, (r, s) => r.RestartAsync(s, ct), ct);
 
     public async Task DeleteAsync(Deployment d, bool removeImages, CancellationToken ct)
     {
-        if (queue.IsBusy(d.Id))
-        {
-            throw new ActionRefusedException($"'{d.Name}' is deploying; wait for the deploy to finish, then delete it.");
-        }
-
+        ThrowIfRefused(d, DeploymentAction.Delete);
         var snapshot = SnapshotFactory.From(d);
         var runtime = runtimes.FirstOrDefault(r => r.Handles(snapshot));
         if (runtime is not null)
@@ -132,6 +129,17 @@ public sealed class DeploymentService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>True while a deploy run of <paramref name="d"/> is queued or running: every action is refused then.</summary>
+    public bool IsDeploying(Deployment d) => queue.IsBusy(d.Id);
+
+    /// <summary>
+    /// Why <paramref name="action"/> would be refused for <paramref name="d"/> now, or null when it would go ahead:
+    /// a deploy holds the deployment, or the status table does not offer the action in its status. The API refuses
+    /// with this message; the pages disable the action's button on the same answer.
+    /// </summary>
+    public string? RefusalOf(Deployment d, DeploymentAction action) =>
+        IsDeploying(d) ? Deploying(d, action, holder: 0) : StatusRefusal(d, action);
+
     public async Task<IReadOnlyList<RuntimeLogLine>> RuntimeLogsAsync(Deployment d, int tail, CancellationToken ct)
     {
         var snapshot = SnapshotFactory.From(d);
@@ -139,24 +147,17 @@ public sealed class DeploymentService(
     }
 
     private async Task ActAsync(
-        Deployment d, string verb, DeploymentStatus[] from, DeploymentStatus to,
-        Func<IAppRuntime, Core.Hooks.DeploymentSnapshot, Task> action, CancellationToken ct)
+        Deployment d, DeploymentAction action, Func<IAppRuntime, Core.Hooks.DeploymentSnapshot, Task> run, CancellationToken ct)
     {
-        if (queue.IsBusy(d.Id) || d.Status == DeploymentStatus.Building)
-        {
-            throw new ActionRefusedException($"Cannot {verb} '{d.Name}' while it is deploying; wait for the deploy to finish.");
-        }
-
-        if (!from.Contains(d.Status))
-        {
-            throw new ActionRefusedException($"Cannot {verb} '{d.Name}': it is {d.Status.ToString().ToLowerInvariant()}.");
-        }
-
+        ThrowIfRefused(d, action);
+        var verb = Verb(action);
+        var to = StatusRules.For(action).LeadsTo
+            ?? throw new InvalidOperationException($"The status table gives '{verb}' no status to lead to; it cannot run as a runtime action.");
         var snapshot = SnapshotFactory.From(d);
         var runtime = RuntimeFor(d, snapshot);
         try
         {
-            await action(runtime, snapshot);
+            await run(runtime, snapshot);
             // A restarted process has a new pid; keep what the page shows true.
             if (await runtime.InspectAsync(snapshot, ct) is { App: { } app })
             {
@@ -175,9 +176,49 @@ public sealed class DeploymentService(
         }
 
         await db.SaveChangesAsync(ct);
-        new RunLog(sink, d.Name, d.Id, null).Info("webops", $"'{d.Name}' {verb} requested: now {to.ToString().ToLowerInvariant()}.");
+        new RunLog(sink, d.Name, d.Id, null).Info("webops", $"'{d.Name}' {verb} requested: now {Text(to)}.");
         notifier.Changed(d);
     }
+
+    private void ThrowIfRefused(Deployment d, DeploymentAction action)
+    {
+        if (RefusalOf(d, action) is { } why)
+        {
+            throw new ActionRefusedException(why);
+        }
+    }
+
+    /// <summary>Why the status table refuses <paramref name="action"/> in the deployment's status, or null when it offers it.</summary>
+    private static string? StatusRefusal(Deployment d, DeploymentAction action)
+    {
+        if (StatusRules.Allows(action, d.Status))
+        {
+            return null;
+        }
+
+        // Building refuses everything because a deploy holds the deployment: say that, not "it is building".
+        if (d.Status == DeploymentStatus.Building)
+        {
+            return Deploying(d, action, holder: 0);
+        }
+
+        var verb = Verb(action);
+        var allowed = StatusRules.For(action).AllowedIn.Select(Text).ToArray();
+        var when = allowed.Length == 1 ? allowed[0] : $"{string.Join(", ", allowed[..^1])} or {allowed[^1]}";
+        return $"Cannot {verb} '{d.Name}': it is {Text(d.Status)}; {verb} works when it is {when}.";
+    }
+
+    private static string Deploying(Deployment d, DeploymentAction action, int holder) => action switch
+    {
+        DeploymentAction.Deploy =>
+            $"A deploy of '{d.Name}' is already queued or running{(holder > 0 ? $" (run #{holder})" : "")}; wait for it to finish, then redeploy.",
+        DeploymentAction.Delete => $"'{d.Name}' is deploying; wait for the deploy to finish, then delete it.",
+        _ => $"Cannot {Verb(action)} '{d.Name}' while it is deploying; wait for the deploy to finish.",
+    };
+
+    private static string Verb(DeploymentAction action) => action.ToString().ToLowerInvariant();
+
+    private static string Text(DeploymentStatus status) => status.ToString().ToLowerInvariant();
 
     private IAppRuntime RuntimeFor(Deployment d, Core.Hooks.DeploymentSnapshot snapshot) =>
         runtimes.FirstOrDefault(r => r.Handles(snapshot))

@@ -8,6 +8,8 @@ public class StatusTransitionTests
     public void Impossible_transition_throws_naming_both_states()
     {
         var d = new Deployment { Name = "blog", RepoUrl = "https://example.com/blog.git" };
+        d.MoveTo(DeploymentStatus.Building);
+        d.MoveTo(DeploymentStatus.Running);
         d.MoveTo(DeploymentStatus.Stopped);
 
         var ex = Assert.Throws<InvalidStatusTransitionException>(() => d.MoveTo(DeploymentStatus.Pending));

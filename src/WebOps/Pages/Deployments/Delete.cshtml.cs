@@ -16,14 +16,19 @@ public sealed class DeleteModel(DeploymentService deployments) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>Why deleting is refused now (a deploy holds it), as the API would answer; the button is disabled then.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Deployment = await deployments.FindAsync(Name, ct);
         if (Deployment is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
 
+        Refusal = deployments.RefusalOf(Deployment, DeploymentAction.Delete);
         return Page();
     }
 

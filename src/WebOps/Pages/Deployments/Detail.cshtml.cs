@@ -34,6 +34,12 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
 
     public Deployment? Deployment { get; private set; }
 
+    /// <summary>A deploy run is queued or running: every button is disabled, as the API refuses every action then.</summary>
+    public bool Deploying { get; private set; }
+
+    /// <summary>Why each action would be refused now (null: it would go ahead), as the API answers; a refused action's button is disabled.</summary>
+    public IReadOnlyDictionary<DeploymentAction, string?> Refusals { get; private set; } = new Dictionary<DeploymentAction, string?>();
+
     public IReadOnlyList<DeployRun> Runs { get; private set; } = [];
 
     public IReadOnlyList<LogLine> Log { get; private set; } = [];
@@ -50,6 +56,9 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
             return Page();
         }
 
+        Deploying = deployments.IsDeploying(Deployment);
+        var d = Deployment;
+        Refusals = Enum.GetValues<DeploymentAction>().ToDictionary(a => a, a => deployments.RefusalOf(d, a));
         Runs = await db.DeployRuns.AsNoTracking().Where(r => r.DeploymentId == Deployment.Id)
             .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
         var lines = db.DeploymentLogs.AsNoTracking().Where(l => l.DeploymentId == Deployment.Id);

@@ -3,19 +3,13 @@ using WebOps.Core.Deployments;
 namespace WebOps.Pages.Shared;
 
 /// <summary>
-/// Which buttons make sense in which status. The detail page script reads the same lists from
-/// <c>data-enabled-when</c>, so the browser and the server agree.
+/// The action buttons as the status table (<see cref="StatusRules"/>) has them. The server disables a button when
+/// <c>DeploymentService.RefusalOf</c> refuses the action (the API's own answer); the page also renders each button's
+/// allowed statuses into <c>data-enabled-when</c>, so the page script follows live status changes from the same table
+/// instead of a copy of its own.
 /// </summary>
 public static class ActionRules
 {
-    public static readonly IReadOnlyList<DeploymentStatus> Deploy = [DeploymentStatus.Running, DeploymentStatus.Stopped, DeploymentStatus.Failed];
-
-    public static readonly IReadOnlyList<DeploymentStatus> Start = [DeploymentStatus.Stopped, DeploymentStatus.Failed];
-
-    public static readonly IReadOnlyList<DeploymentStatus> Stop = [DeploymentStatus.Running];
-
-    public static readonly IReadOnlyList<DeploymentStatus> Restart = [DeploymentStatus.Running, DeploymentStatus.Stopped, DeploymentStatus.Failed];
-
-    /// <summary>The space-separated list for <c>data-enabled-when</c>.</summary>
-    public static string When(IReadOnlyList<DeploymentStatus> allowed) => string.Join(' ', allowed.Select(Badges.Text));
+    /// <summary>The space-separated statuses for <c>data-enabled-when</c>, as the status badges and the API name them.</summary>
+    public static string When(DeploymentAction action) => string.Join(' ', StatusRules.For(action).AllowedIn.Select(Badges.Text));
 }

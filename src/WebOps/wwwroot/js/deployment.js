@@ -9,13 +9,17 @@
     const api = '/api/deployments/' + encodeURIComponent(root.dataset.deployment);
     const page = location.pathname;
     let status = root.dataset.status;
+    // A deploy run is queued or running: the API refuses every action then, whatever the status says.
+    let deploying = root.dataset.deploying === 'true';
     let busy = false;
 
     // ---- status, badges and buttons ------------------------------------------------------------------
 
+    // Which statuses allow which action comes from the server's status table, rendered into data-enabled-when;
+    // this script keeps no list of its own.
     function updateButtons() {
         root.querySelectorAll('form[data-action] button').forEach(function (b) {
-            b.disabled = busy || b.dataset.enabledWhen.split(' ').indexOf(status) < 0;
+            b.disabled = busy || deploying || b.dataset.enabledWhen.split(' ').indexOf(status) < 0;
         });
     }
 
@@ -97,7 +101,7 @@
             if (action === 'deploy') {
                 // Nothing else makes sense until the queued run reports back through the status events.
                 showResult('ok', 'Deploy #' + r.data.id + ' queued. The log below follows it.');
-                status = 'pending';
+                deploying = true;
                 showLive();
                 updateButtons();
             } else {
@@ -253,6 +257,9 @@
         runsBody.replaceChildren.apply(runsBody, r.data.slice(0, 20).map(runRow));
         runsEmpty.hidden = r.data.length > 0;
         markSelectedRun();
+        // The newest run tells whether a deploy still holds the deployment.
+        deploying = r.data.length > 0 && (r.data[0].result === 'queued' || r.data[0].result === 'running');
+        updateButtons();
     }
 
     runsBody.addEventListener('click', function (e) {
