@@ -40,7 +40,7 @@ public sealed class DockerDeploymentsTests : IDisposable
             new SystemdHost(new SystemdUnitRenderer(), units), TimeProvider.System, NullLogger<ProcessApps>.Instance);
         IHookHandler[] handlers =
         [
-            new ProcessPrepareHandler(paths, new DjangoBuild(paths, options)),
+            new ProcessPrepareHandler(paths, new DjangoBuild(paths, new CommandRunner(processes), options)),
             new ProcessRunHandler(paths, apps),
             new ProcessHealthHandler(paths, apps),
         ];
