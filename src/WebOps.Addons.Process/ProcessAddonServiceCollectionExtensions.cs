@@ -7,6 +7,7 @@ using WebOps.Addons.Process.Hooks;
 using WebOps.Addons.Process.Runtime;
 using WebOps.Addons.Process.Systemd;
 using WebOps.Core.Hooks;
+using WebOps.Core.Processes;
 using WebOps.Core.Runtime;
 using WebOps.Core.Systemd;
 
@@ -35,6 +36,8 @@ public static class ProcessAddonServiceCollectionExtensions
         services.AddSingleton<SystemdHost>();
         services.AddSingleton<SupervisorChoice>();
         services.AddSingleton<ProcessApps>();
+        services.AddProcessRunner();
+        services.AddSingleton<CommandRunner>();
         services.AddSingleton<DjangoBuild>();
         services.AddSingleton<IHookHandler, ProcessPrepareHandler>();
         services.AddSingleton<IHookHandler, ProcessRunHandler>();

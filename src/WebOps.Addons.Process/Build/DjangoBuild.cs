@@ -8,7 +8,7 @@ namespace WebOps.Addons.Process.Build;
 /// Prepares a Django release without Docker: the deployment's virtual environment, its requirements, migrations
 /// and static files, all run inside the release folder with the deployment's variables.
 /// </summary>
-public sealed class DjangoBuild(AppPaths paths, IOptions<ProcessOptions> options)
+public sealed class DjangoBuild(AppPaths paths, CommandRunner commands, IOptions<ProcessOptions> options)
 {
     private const string Source = "addon:process";
 
@@ -23,12 +23,12 @@ public sealed class DjangoBuild(AppPaths paths, IOptions<ProcessOptions> options
         if (!File.Exists(python))
         {
             List<string> venvArgs = ["-m", "venv", .. o.SystemSitePackages ? ["--system-site-packages"] : Array.Empty<string>(), venv];
-            await CommandRunner.RunAsync(o.Python, venvArgs, paths.Root(d.Name), environment, o.CommandTimeout, context.Log, ct);
+            await commands.RunAsync(o.Python, venvArgs, paths.Root(d.Name), environment, o.CommandTimeout, context.Log, ct);
         }
 
         foreach (var file in detection.DependencyFiles.Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
         {
-            await CommandRunner.RunAsync(python, ["-m", "pip", "install", "-r", file], release, environment, o.PipTimeout, context.Log, ct);
+            await commands.RunAsync(python, ["-m", "pip", "install", "-r", file], release, environment, o.PipTimeout, context.Log, ct);
         }
 
         foreach (var other in detection.DependencyFiles.Where(f => !f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
@@ -39,12 +39,12 @@ public sealed class DjangoBuild(AppPaths paths, IOptions<ProcessOptions> options
         var appDir = Path.GetFullPath(Path.Combine(release, detection.AppDir));
         if (o.RunMigrations)
         {
-            await CommandRunner.RunAsync(python, ["manage.py", "migrate", "--noinput"], appDir, environment, o.CommandTimeout, context.Log, ct);
+            await commands.RunAsync(python, ["manage.py", "migrate", "--noinput"], appDir, environment, o.CommandTimeout, context.Log, ct);
         }
 
         if (detection.CollectStatic)
         {
-            await CommandRunner.RunAsync(python, ["manage.py", "collectstatic", "--noinput"], appDir, environment, o.CommandTimeout, context.Log, ct);
+            await commands.RunAsync(python, ["manage.py", "collectstatic", "--noinput"], appDir, environment, o.CommandTimeout, context.Log, ct);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebOps.Core.Hooks;
+using WebOps.Core.Processes;
 
 namespace WebOps.Core.Addons;
 
@@ -21,6 +22,7 @@ public static class AddonServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AddonDiscovery>();
         services.TryAddSingleton<AddonRegistry>();
+        services.AddProcessRunner();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<DeployHooks>();
         services.TryAddSingleton<AddonVerifier>();

@@ -9,7 +9,7 @@ namespace WebOps.Core.Hooks;
 /// Runs one hook with its time limit and writes its start and end lines to the deployment log. Never throws for
 /// a hook's own failure; only cancellation of the whole run propagates.
 /// </summary>
-internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> handlers, ILogger logger)
+internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> handlers, ExecutableHook executables, ILogger logger)
 {
     public async Task<HookRunRecord> InvokeAsync(HookDefinition hook, DiscoveredAddon addon, HookContext context, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
         {
             result = hook.Handler is { } name
                 ? await RunHandlerAsync(name, child, timeout.Token)
-                : await ExecutableHook.RunAsync(hook, addon, child, timeout.Token);
+                : await executables.RunAsync(hook, addon, child, timeout.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using WebOps.Core.Deployments;
+using WebOps.Core.Processes;
 
 namespace WebOps.Core.Hooks;
 
@@ -8,43 +9,25 @@ internal sealed class HookOutput(IDeploymentLog log, string source)
     /// <summary>Longer lines are cut in the log, so one runaway line cannot flood it.</summary>
     private const int MaxLineLength = 8192;
 
-    private readonly Lock gate = new();
-
     public string Source => source;
 
     public string? LastStdout { get; private set; }
 
     public string? LastStderr { get; private set; }
 
-    public async Task PumpAsync(StreamReader reader, DeploymentLogLevel level)
+    /// <summary>Stdout lines are logged as info, stderr lines as warnings. Called one line at a time by the runner.</summary>
+    public void Write(OutputLine line)
     {
-        try
+        var text = line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] + " …(cut)" : line.Text;
+        if (line.IsError)
         {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                var text = line.Length > MaxLineLength ? line[..MaxLineLength] + " …(cut)" : line;
-                lock (gate)
-                {
-                    if (level == DeploymentLogLevel.Info)
-                    {
-                        LastStdout = line.Length > 0 ? line : LastStdout;
-                    }
-                    else
-                    {
-                        LastStderr = line.Length > 0 ? line.Trim() : LastStderr;
-                    }
+            LastStderr = line.Text.Length > 0 ? line.Text.Trim() : LastStderr;
+        }
+        else
+        {
+            LastStdout = line.Text.Length > 0 ? line.Text : LastStdout;
+        }
 
-                    log.Write(level, source, text);
-                }
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            // The run ended while an orphaned process still held the pipe open.
-        }
-        catch (IOException)
-        {
-            // Same: the pipe was torn down under the reader.
-        }
+        log.Write(line.IsError ? DeploymentLogLevel.Warning : DeploymentLogLevel.Info, source, text);
     }
 }

@@ -1,10 +1,11 @@
-using System.Diagnostics;
+using System.Text;
 using Microsoft.Extensions.Options;
+using WebOps.Core.Processes;
 
 namespace WebOps.Core.Systemd;
 
-/// <summary>Runs systemctl with an argument list (never a shell line) and a time limit.</summary>
-public sealed class SystemctlClient(IOptions<SystemdOptions> options)
+/// <summary>Runs systemctl with an argument list (never a shell line) and a time limit, through <see cref="ProcessRunner"/>.</summary>
+public sealed class SystemctlClient(ProcessRunner processes, IOptions<SystemdOptions> options)
 {
     private SystemdOptions Settings => options.Value;
 
@@ -33,47 +34,48 @@ public sealed class SystemctlClient(IOptions<SystemdOptions> options)
     /// <summary>Runs <c>systemctl ARGS</c> and returns its output; a non-zero exit throws with systemctl's error text.</summary>
     public async Task<string> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        var start = new ProcessStartInfo(Settings.SystemctlPath) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var line = $"systemctl {string.Join(' ', arguments)}";
-        using var process = StartOrThrow(start, line);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(Settings.CommandTimeout);
-        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var error = process.StandardError.ReadToEndAsync(limit.Token);
+        var output = new StringBuilder();
+        ProcessResult result;
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            result = await processes.RunAsync(
+                new ProcessRequest
+                {
+                    Program = Settings.SystemctlPath,
+                    Arguments = arguments,
+                    Timeout = Settings.CommandTimeout,
+                    OnLine = l =>
+                    {
+                        if (!l.IsError)
+                        {
+                            output.Append(l.Text).Append('\n');
+                        }
+                    },
+                },
+                ct);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (ProcessStartException e)
         {
-            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Could not run {Settings.SystemctlPath} for '{line}': {e.Reason} Is systemd installed?", e);
+        }
+
+        if (result.Cancelled)
+        {
+            throw new OperationCanceledException(ct);
+        }
+
+        if (result.TimedOut)
+        {
             throw new TimeoutException($"{line} did not finish within {Settings.CommandTimeout}. Check 'systemctl status' on the host.");
         }
 
-        if (process.ExitCode != 0)
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException(
-                $"{line} failed with exit code {process.ExitCode}: {(await error).Trim()}. See journalctl -u for the unit.");
+            var error = string.Join('\n', result.TailText(OutputStream.StandardError)).Trim();
+            throw new InvalidOperationException($"{line} failed with exit code {result.ExitCode}: {error}. See journalctl -u for the unit.");
         }
 
-        return await output;
-    }
-
-    private System.Diagnostics.Process StartOrThrow(ProcessStartInfo start, string line)
-    {
-        try
-        {
-            return System.Diagnostics.Process.Start(start)
-                ?? throw new InvalidOperationException($"Could not start {line}. Is systemd installed?");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"Could not run {Settings.SystemctlPath} for '{line}': {e.Message}. Is systemd installed?", e);
-        }
+        return output.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebOps.Core.Processes;
 
 namespace WebOps.Core.Systemd;
 
@@ -21,6 +22,7 @@ public static class SystemdServiceCollectionExtensions
             .Bind(configuration.GetSection(SystemdOptions.SectionName))
             .Validate(o => o.CommandTimeout > TimeSpan.Zero, "Systemd:CommandTimeout must be positive, e.g. 00:01:00.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.UnitFolder), "Systemd:UnitFolder must name a folder, e.g. /etc/systemd/system.");
+        services.AddProcessRunner();
         services.TryAddSingleton<SystemctlClient>();
         services.TryAddSingleton<UnitInstaller>();
         return services;

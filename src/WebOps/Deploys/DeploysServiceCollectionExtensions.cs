@@ -1,3 +1,4 @@
+using WebOps.Core.Processes;
 using WebOps.Hosting;
 
 namespace WebOps.Deploys;
@@ -12,6 +13,7 @@ public static class DeploysServiceCollectionExtensions
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<StatusNotifier>();
         services.AddSingleton<DeployQueue>();
+        services.AddProcessRunner();
         services.AddSingleton<GitCheckout>();
         services.AddSingleton<HostPortAllocator>();
         services.AddSingleton<DeploymentLogSink>();

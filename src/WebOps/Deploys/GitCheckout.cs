@@ -1,13 +1,26 @@
 using Microsoft.Extensions.Options;
+using WebOps.Core.Deployments;
+using WebOps.Core.Hooks;
+using WebOps.Core.Processes;
 using WebOps.Hosting;
 
 namespace WebOps.Deploys;
 
 /// <summary>Shallow-clones a deployment's branch into its work folder and reports the commit.</summary>
-public sealed class GitCheckout(IOptions<DeploymentSettings> settings)
+public sealed class GitCheckout(ProcessRunner processes, IOptions<DeploymentSettings> settings)
 {
+    private const string Source = "git";
+
+    /// <summary>Without a terminal prompt, with ssh in batch mode and only network protocols plus file.</summary>
+    private static readonly Dictionary<string, string> GitEnvironment = new(StringComparer.Ordinal)
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new",
+        ["GIT_ALLOW_PROTOCOL"] = "https:http:ssh:git:file",
+    };
+
     public async Task<(string Path, string CommitSha)> CloneAsync(
-        string repoUrl, string branch, string workFolder, RunLog log, CancellationToken ct)
+        string repoUrl, string branch, string workFolder, IDeploymentLog log, CancellationToken ct)
     {
         if (Directory.Exists(workFolder))
         {
@@ -15,36 +28,61 @@ public sealed class GitCheckout(IOptions<DeploymentSettings> settings)
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(workFolder)!);
-        log.Info("git", $"Cloning {repoUrl} (branch {branch})");
+        log.Write(DeploymentLogLevel.Info, Source, $"Cloning {repoUrl} (branch {branch})");
         string[] args =
         [
             "-c", "protocol.ext.allow=never", "-c", "core.hooksPath=/dev/null",
             "clone", "--depth", "1", "--single-branch", "--no-tags", "--branch", branch, "--", repoUrl, workFolder,
         ];
-        var env = new Dictionary<string, string>
-        {
-            ["GIT_TERMINAL_PROMPT"] = "0",
-            ["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new",
-            ["GIT_ALLOW_PROTOCOL"] = "https:http:ssh:git:file",
-        };
-        var result = await ProcessRunner.RunAsync("git", args, null, env, line => log.Info("git", line), settings.Value.CloneTimeout, ct);
+        var timeout = settings.Value.CloneTimeout;
+        var result = await RunGitAsync(args, timeout, line => log.Write(DeploymentLogLevel.Info, Source, line.Text), ct);
         if (result.TimedOut)
         {
             throw new DeployFailedException(
-                $"git clone of {repoUrl}@{branch} timed out after {settings.Value.CloneTimeout.TotalSeconds:0} s. " +
+                $"git clone of {repoUrl}@{branch} timed out after {timeout.TotalSeconds:0} s. " +
                 "Check that the host answers, or raise Deployments:CloneTimeout.");
         }
 
+        var output = string.Join('\n', result.TailText());
         if (result.ExitCode != 0)
         {
             throw new DeployFailedException(
-                $"git clone of {repoUrl}@{branch} failed (exit code {result.ExitCode}): {LastLines(result.Output)} {Hint(result.Output, branch)}");
+                $"git clone of {repoUrl}@{branch} failed (exit code {result.ExitCode}): {LastLines(output)} {Hint(output, branch)}");
         }
 
-        var sha = await ProcessRunner.RunAsync("git", ["-C", workFolder, "rev-parse", "HEAD"], null, env, null, TimeSpan.FromSeconds(30), ct);
-        var commit = sha.Output.Trim();
-        log.Info("git", $"Checked out {branch} at {commit}");
+        var sha = await RunGitAsync(["-C", workFolder, "rev-parse", "HEAD"], TimeSpan.FromSeconds(30), null, ct);
+        var commit = string.Concat(sha.TailText(OutputStream.StandardOutput)).Trim();
+        if (!sha.Succeeded || commit.Length == 0)
+        {
+            throw new DeployFailedException(
+                $"git rev-parse HEAD in {workFolder} found no commit (exit code {sha.ExitCode}): {LastLines(string.Join('\n', sha.TailText()))} "
+                + "Hint: the clone looks incomplete; redeploy, and check free disk space if it happens again.");
+        }
+
+        log.Write(DeploymentLogLevel.Info, Source, $"Checked out {branch} at {commit}");
         return (workFolder, commit);
+    }
+
+    private async Task<ProcessResult> RunGitAsync(string[] args, TimeSpan timeout, Action<OutputLine>? onLine, CancellationToken ct)
+    {
+        ProcessResult result;
+        try
+        {
+            result = await processes.RunAsync(
+                new ProcessRequest { Program = "git", Arguments = args, Environment = GitEnvironment, Timeout = timeout, OnLine = onLine },
+                ct);
+        }
+        catch (ProcessStartException e)
+        {
+            throw new DeployFailedException($"git could not be started: {e.Reason} Install git on the server (e.g. apt-get install git).", e);
+        }
+
+        if (result.Cancelled)
+        {
+            throw new OperationCanceledException(ct);
+        }
+
+        return result;
     }
 
     private static string LastLines(string output) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WebOps.Core.Addons;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Processes;
 
 namespace WebOps.Tests.Unit.Addons;
 
@@ -16,7 +17,7 @@ public sealed class AddonTestHost
         Options = new AddonOptions { Path = folder.Root };
         Discovery = new AddonDiscovery(Options, factory.CreateLogger<AddonDiscovery>());
         Registry = new AddonRegistry(Discovery, Handlers, Store, TimeProvider.System, factory.CreateLogger<AddonRegistry>());
-        Runner = new HookRunner(Registry, Handlers, factory.CreateLogger<HookRunner>());
+        Runner = new HookRunner(Registry, Handlers, new ProcessRunner(factory.CreateLogger<ProcessRunner>()), factory.CreateLogger<HookRunner>());
     }
 
     public List<IHookHandler> Handlers { get; }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Process.Launch;
 using WebOps.Addons.Process.Systemd;
+using WebOps.Core.Processes;
 using WebOps.Core.Systemd;
 
 namespace WebOps.Tests.Unit.ProcessAddon;
@@ -14,7 +16,7 @@ public class DjangoUnitTests
             "/var/lib/webops/apps/blog/current/src", "mysite.wsgi", 20001);
         var environment = LaunchSpecs.Environment(spec, new Dictionary<string, string> { ["SECRET_KEY"] = "s3 cret", ["PATH"] = "/evil" });
 
-        var unit = new SystemdHost(new SystemdUnitRenderer(), new UnitInstaller(new SystemctlClient(Options.Create(new SystemdOptions())), Options.Create(new SystemdOptions()))).Render("blog", spec.Program, spec.Arguments, spec.WorkingDirectory, environment);
+        var unit = new SystemdHost(new SystemdUnitRenderer(), new UnitInstaller(new SystemctlClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), Options.Create(new SystemdOptions())), Options.Create(new SystemdOptions()))).Render("blog", spec.Program, spec.Arguments, spec.WorkingDirectory, environment);
 
         Assert.Equal(
             """

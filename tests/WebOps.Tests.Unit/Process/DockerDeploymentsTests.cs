@@ -9,6 +9,7 @@ using WebOps.Addons.Process.Systemd;
 using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
+using WebOps.Core.Processes;
 using WebOps.Core.Systemd;
 using WebOps.Tests.Unit.Addons;
 
@@ -32,13 +33,14 @@ public sealed class DockerDeploymentsTests : IDisposable
     {
         var paths = new AppPaths(data);
         var options = Options.Create(new ProcessOptions());
-        var systemctl = new SystemctlClient(Options.Create(new SystemdOptions()));
+        var processes = new ProcessRunner(NullLogger<ProcessRunner>.Instance);
+        var systemctl = new SystemctlClient(processes, Options.Create(new SystemdOptions()));
         var units = new UnitInstaller(systemctl, Options.Create(new SystemdOptions()));
         var apps = new ProcessApps(paths, options, new SupervisorChoice(new ConfigurationBuilder().Build(), systemctl, NullLogger<SupervisorChoice>.Instance),
             new SystemdHost(new SystemdUnitRenderer(), units), TimeProvider.System, NullLogger<ProcessApps>.Instance);
         IHookHandler[] handlers =
         [
-            new ProcessPrepareHandler(paths, new DjangoBuild(paths, options)),
+            new ProcessPrepareHandler(paths, new DjangoBuild(paths, new CommandRunner(processes), options)),
             new ProcessRunHandler(paths, apps),
             new ProcessHealthHandler(paths, apps),
         ];

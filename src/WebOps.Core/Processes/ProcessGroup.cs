@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace WebOps.Core.Hooks;
+namespace WebOps.Core.Processes;
 
 /// <summary>
-/// Starts executable hooks as leaders of their own session and process group, and kills that whole group.
-/// .NET cannot call setsid() between fork and exec, so the hook is started through util-linux's <c>setsid</c>
-/// program, which calls setsid() and then execs the hook in place (same pid, no shell, no extra arguments for
-/// the hook). Where <c>setsid</c> is missing the hook starts directly and only the process tree is killed.
+/// Starts child programs as leaders of their own session and process group, and kills that whole group.
+/// .NET cannot call setsid() between fork and exec, so the child is started through util-linux's <c>setsid</c>
+/// program, which calls setsid() and then execs the child in place (same pid, no shell, its arguments unchanged).
+/// Where <c>setsid</c> is missing the child starts directly and only its process tree is killed.
 /// </summary>
 internal static class ProcessGroup
 {
@@ -15,11 +15,14 @@ internal static class ProcessGroup
 
     private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
 
-    /// <summary>The setsid program, or null when hooks cannot get their own process group here.</summary>
+    /// <summary>The setsid program, or null when children cannot get their own process group here.</summary>
     public static string? SetsidPath { get; } =
         OperatingSystem.IsLinux() ? SetsidCandidates.FirstOrDefault(File.Exists) : null;
 
-    /// <summary>Points the start info at the hook, through setsid when available.</summary>
+    /// <summary>
+    /// Points the start info at the program, through setsid when available; true when the child leads its own
+    /// group. Call before adding the program's own arguments: setsid's come first.
+    /// </summary>
     public static bool Configure(ProcessStartInfo start, string executable)
     {
         if (SetsidPath is null)
@@ -36,7 +39,7 @@ internal static class ProcessGroup
     }
 
     /// <summary>
-    /// Kills the hook's process tree (children found through their parent pids, including those that moved to a
+    /// Kills the child's process tree (children found through their parent pids, including those that moved to a
     /// new session) and then its process group (orphans whose parent already exited but who kept the group).
     /// </summary>
     public static void KillAll(Process process, bool ownGroup)
@@ -48,7 +51,7 @@ internal static class ProcessGroup
         }
         catch (Exception)
         {
-            // The hook already exited, or part of its tree could not be killed: the group kill below still runs.
+            // The child already exited, or part of its tree could not be killed: the group kill below still runs.
         }
 
         if (ownGroup)
@@ -57,7 +60,7 @@ internal static class ProcessGroup
         }
     }
 
-    /// <summary>Kills what is left of the group after the hook exited (orphans still holding its output).</summary>
+    /// <summary>Kills what is left of the group after the child exited (orphans still holding its output).</summary>
     public static void KillGroup(int pid) => _ = Kill(-pid, SigKill);
 
     // A plain DllImport: LibraryImport would need AllowUnsafeBlocks for the whole project, for one blittable call.

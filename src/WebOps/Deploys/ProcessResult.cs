@@ -1,3 +1,0 @@
-namespace WebOps.Deploys;
-
-public sealed record ProcessResult(int ExitCode, string Output, bool TimedOut);
