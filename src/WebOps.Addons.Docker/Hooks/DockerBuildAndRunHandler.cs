@@ -25,16 +25,12 @@ public sealed class DockerBuildAndRunHandler(
 
     public async Task<HookResult> ExecuteAsync(HookContext context, CancellationToken cancellationToken)
     {
-        var deployment = context.Deployment;
-        if (!deployment.UseDocker)
+        if (DockerDeployGuard.Check(context) is { } early)
         {
-            return HookResult.Ok();
+            return early;
         }
 
-        if (context.CheckoutPath is null)
-        {
-            return context.Log.Failed($"Deployment '{deployment.Name}' has no checkout to build.");
-        }
+        var deployment = context.Deployment;
 
         // What to build was decided once after detection (BuildPlanner); the pre_deployment hook already refused a plan
         // with a problem, so anything else here means that hook did not run.

@@ -21,16 +21,12 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
 
     public async Task<HookResult> ExecuteAsync(HookContext context, CancellationToken cancellationToken)
     {
-        var deployment = context.Deployment;
-        if (!deployment.UseDocker)
+        if (DockerDeployGuard.Check(context) is { } early)
         {
-            return HookResult.Ok();
+            return early;
         }
 
-        if (context.CheckoutPath is null)
-        {
-            return context.Log.Failed($"Deployment '{deployment.Name}' has no checkout to build; the Docker addon needs one before the deployment.");
-        }
+        var deployment = context.Deployment;
 
         try
         {

@@ -7,13 +7,8 @@ using WebOps.Pages.Shared;
 namespace WebOps.Pages.Deployments;
 
 /// <summary>Asks before deleting: the container goes, and the images too when the box is ticked.</summary>
-public sealed class DeleteModel(DeploymentService deployments) : PageModel
+public sealed class DeleteModel(DeploymentService deployments) : DeploymentPageModel(deployments)
 {
-    [FromRoute]
-    public string Name { get; set; } = "";
-
-    public Deployment? Deployment { get; private set; }
-
     public string? Error { get; private set; }
 
     /// <summary>Why deleting is refused now (a deploy holds it), as the API would answer; the button is disabled then.</summary>
@@ -21,23 +16,19 @@ public sealed class DeleteModel(DeploymentService deployments) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Deployment = await deployments.FindAsync(Name, ct);
-        if (Deployment is null)
+        if (await LoadAsync(ct) is not { } deployment)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
-        Refusal = deployments.RefusalOf(Deployment, DeploymentAction.Delete);
+        Refusal = Deployments.RefusalOf(deployment, DeploymentAction.Delete);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Deployment = await deployments.FindAsync(Name, ct);
-        if (Deployment is null)
+        if (await LoadAsync(ct) is not { } deployment)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
@@ -45,7 +36,7 @@ public sealed class DeleteModel(DeploymentService deployments) : PageModel
         var removeImages = Request.Form["remove_images"].Contains("true");
         try
         {
-            await deployments.DeleteAsync(Deployment, removeImages, ct);
+            await Deployments.DeleteAsync(deployment, removeImages, ct);
         }
         catch (ActionRefusedException e)
         {
@@ -53,7 +44,7 @@ public sealed class DeleteModel(DeploymentService deployments) : PageModel
             return Page();
         }
 
-        TempData.Success($"Deleted '{Deployment.Name}'{(removeImages ? " and its images" : "")}.");
+        TempData.Success($"Deleted '{deployment.Name}'{(removeImages ? " and its images" : "")}.");
         return Redirect("/");
     }
 }

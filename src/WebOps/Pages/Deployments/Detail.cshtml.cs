@@ -14,13 +14,10 @@ namespace WebOps.Pages.Deployments;
 /// One deployment: what it is, what runs, its log and runs, and the buttons. The buttons are forms handled here,
 /// so they work without JavaScript; with it, the page script calls the API instead.
 /// </summary>
-public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db, LlmSettingsService llm) : PageModel
+public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db, LlmSettingsService llm) : DeploymentPageModel(deployments)
 {
     /// <summary>How many recent log lines the page starts with.</summary>
     public const int LogLines = 500;
-
-    [FromRoute]
-    public string Name { get; set; } = "";
 
     /// <summary><c>?reveal=1</c> (or <c>true</c>) shows secret values instead of the mask.</summary>
     [FromQuery(Name = "reveal")]
@@ -31,8 +28,6 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     /// <summary>A past run whose log is shown instead of the latest lines.</summary>
     [FromQuery(Name = "run")]
     public int? SelectedRun { get; set; }
-
-    public Deployment? Deployment { get; private set; }
 
     /// <summary>A deploy run is queued or running: every button is disabled, as the API refuses every action then.</summary>
     public bool Deploying { get; private set; }
@@ -49,19 +44,16 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Deployment = await deployments.FindAsync(Name, ct);
-        if (Deployment is null)
+        if (await LoadAsync(ct) is not { } deployment)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
-        Deploying = deployments.IsDeploying(Deployment);
-        var d = Deployment;
-        Refusals = Enum.GetValues<DeploymentAction>().ToDictionary(a => a, a => deployments.RefusalOf(d, a));
-        Runs = await db.DeployRuns.AsNoTracking().Where(r => r.DeploymentId == Deployment.Id)
+        Deploying = Deployments.IsDeploying(deployment);
+        Refusals = Enum.GetValues<DeploymentAction>().ToDictionary(a => a, a => Deployments.RefusalOf(deployment, a));
+        Runs = await db.DeployRuns.AsNoTracking().Where(r => r.DeploymentId == deployment.Id)
             .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
-        var lines = db.DeploymentLogs.AsNoTracking().Where(l => l.DeploymentId == Deployment.Id);
+        var lines = db.DeploymentLogs.AsNoTracking().Where(l => l.DeploymentId == deployment.Id);
         if (SelectedRun is { } run)
         {
             lines = lines.Where(l => l.DeployRunId == run);
@@ -69,29 +61,27 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
 
         var newest = await lines.OrderByDescending(l => l.Id).Take(LogLines).ToListAsync(ct);
         Log = [.. newest.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine)];
-        Llm = Deployment.ProjectType == ProjectType.Llm ? await llm.FindAsync(Deployment.Id, ct) : null;
+        Llm = deployment.ProjectType == ProjectType.Llm ? await llm.FindAsync(deployment.Id, ct) : null;
         return Page();
     }
 
     public Task<IActionResult> OnPostDeployAsync(CancellationToken ct) =>
-        ActAsync(async d => $"Deploy #{(await deployments.QueueDeployAsync(d, ct)).Id} queued.", ct);
+        ActAsync(async d => $"Deploy #{(await Deployments.QueueDeployAsync(d, ct)).Id} queued.", ct);
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
-        ActAsync(async d => { await deployments.StartAsync(d, ct); return $"Started '{d.Name}'."; }, ct);
+        ActAsync(async d => { await Deployments.StartAsync(d, ct); return $"Started '{d.Name}'."; }, ct);
 
     public Task<IActionResult> OnPostStopAsync(CancellationToken ct) =>
-        ActAsync(async d => { await deployments.StopAsync(d, ct); return $"Stopped '{d.Name}'."; }, ct);
+        ActAsync(async d => { await Deployments.StopAsync(d, ct); return $"Stopped '{d.Name}'."; }, ct);
 
     public Task<IActionResult> OnPostRestartAsync(CancellationToken ct) =>
-        ActAsync(async d => { await deployments.RestartAsync(d, ct); return $"Restarted '{d.Name}'."; }, ct);
+        ActAsync(async d => { await Deployments.RestartAsync(d, ct); return $"Restarted '{d.Name}'."; }, ct);
 
     /// <summary>Runs the action and comes back to this page with its result (post, redirect, get).</summary>
     private async Task<IActionResult> ActAsync(Func<Deployment, Task<string>> action, CancellationToken ct)
     {
-        var d = await deployments.FindAsync(Name, ct);
-        if (d is null)
+        if (await LoadAsync(ct) is not { } d)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 

@@ -10,18 +10,13 @@ using WebOps.Pages.Shared;
 namespace WebOps.Pages.Deployments;
 
 /// <summary>The create form, prefilled. Masked secrets left as <c>********</c> keep their stored values.</summary>
-public sealed class EditModel(DeploymentService deployments, LlmSettingsService llm) : PageModel
+public sealed class EditModel(DeploymentService deployments, LlmSettingsService llm) : DeploymentPageModel(deployments)
 {
-    [FromRoute]
-    public string Name { get; set; } = "";
-
     /// <summary><c>?reveal=1</c> (or <c>true</c>) shows secret values instead of the mask.</summary>
     [FromQuery(Name = "reveal")]
     public string? RevealParameter { get; set; }
 
     public bool Reveal => RevealParameter is "1" or "true";
-
-    public Deployment? Deployment { get; private set; }
 
     public DeploymentForm Form { get; private set; } = new();
 
@@ -29,15 +24,13 @@ public sealed class EditModel(DeploymentService deployments, LlmSettingsService 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Deployment = await deployments.FindAsync(Name, ct);
-        if (Deployment is null)
+        if (await LoadAsync(ct) is not { } deployment)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
-        Form = DeploymentForm.From(Deployment, Reveal);
-        if (await llm.FindAsync(Deployment.Id, ct) is { } saved)
+        Form = DeploymentForm.From(deployment, Reveal);
+        if (await llm.FindAsync(deployment.Id, ct) is { } saved)
         {
             Form = Form with { Llm = LlmForm.From(saved, Reveal) };
         }
@@ -47,37 +40,35 @@ public sealed class EditModel(DeploymentService deployments, LlmSettingsService 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Deployment = await deployments.FindAsync(Name, ct);
-        if (Deployment is null)
+        if (await LoadAsync(ct) is not { } deployment)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
 
         // The name is not a form field when editing; it comes from the route.
-        Form = DeploymentFormReader.Read(Request.Form) with { Name = Deployment.Name };
+        Form = DeploymentFormReader.Read(Request.Form) with { Name = deployment.Name };
         var (input, formErrors) = DeploymentFormInput.Build(Form, forCreate: false);
         Errors = formErrors;
         LlmSettings? settings = null;
         if (Form.IsLlm)
         {
-            var saved = await llm.FindAsync(Deployment.Id, ct);
+            var saved = await llm.FindAsync(deployment.Id, ct);
             (settings, var llmErrors) = llm.Validate(Form.Llm.ToInput(Errors), saved?.HfToken);
             Errors.AddAll(llmErrors, Form);
         }
 
         if (Errors.Any)
         {
-            Errors.AddAll(DeploymentValidator.ValidatePatch(input, deployments.ValidationOptions, Deployment.Name), Form);
+            Errors.AddAll(DeploymentValidator.ValidatePatch(input, Deployments.ValidationOptions, deployment.Name), Form);
             return Page();
         }
 
         try
         {
-            await deployments.UpdateAsync(Deployment, input, ct);
+            await Deployments.UpdateAsync(deployment, input, ct);
             if (settings is not null)
             {
-                await llm.SaveAsync(Deployment.Id, settings, ct);
+                await llm.SaveAsync(deployment.Id, settings, ct);
             }
         }
         catch (ValidationFailedException e)
@@ -87,7 +78,7 @@ public sealed class EditModel(DeploymentService deployments, LlmSettingsService 
         }
 
         TempData["saved"] = true;
-        return Redirect($"/deployments/{Deployment.Name}/edit");
+        return Redirect($"/deployments/{deployment.Name}/edit");
     }
 
     /// <summary>Whether this page follows a successful save (shown once).</summary>

@@ -3,10 +3,9 @@
 (function () {
     'use strict';
     const W = window.WebOps;
-    const root = document.querySelector('[data-deployment]');
-    if (!root) return;
-
-    const api = '/api/deployments/' + encodeURIComponent(root.dataset.deployment);
+    const here = W.deploymentPage();
+    if (!here) return;
+    const root = here.root, api = here.api;
     const page = location.pathname;
     let status = root.dataset.status;
     // A deploy run is queued or running: the API refuses every action then, whatever the status says.

@@ -3,9 +3,9 @@
 (function () {
     'use strict';
     const W = window.WebOps;
-    const root = document.querySelector('[data-deployment]');
-    if (!root) return;
-    const api = '/api/deployments/' + encodeURIComponent(root.dataset.deployment);
+    const logsPage = W.deploymentPage();
+    if (!logsPage) return;
+    const root = logsPage.root, api = logsPage.api;
 
     const runtimeBox = root.querySelector('[data-runtime-log]');
     const tail = root.querySelector('[data-runtime-tail]');

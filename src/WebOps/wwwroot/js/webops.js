@@ -108,7 +108,16 @@ window.WebOps = (function () {
         return source;
     }
 
+    /** The deployment page's root element and its API address, or null on other pages. */
+    function deploymentPage() {
+        const root = document.querySelector('[data-deployment]');
+        return root ? { root: root, api: '/api/deployments/' + encodeURIComponent(root.dataset.deployment) } : null;
+    }
+
     document.addEventListener('DOMContentLoaded', function () { localTimes(document); });
 
-    return { setBadge: setBadge, formatTime: formatTime, timeElement: timeElement, localTimes: localTimes, request: request, live: live };
+    return {
+        setBadge: setBadge, formatTime: formatTime, timeElement: timeElement, localTimes: localTimes, request: request, live: live,
+        deploymentPage: deploymentPage,
+    };
 })();
