@@ -22,7 +22,7 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         tar.Position = 0;
         context.Log.Info($"Building image {tag} from '{dockerfile}' ({entries.Count} files and folders, {tar.Length / 1024} KiB of context).");
 
-        var output = new BuildOutput(context.Log.Info, context.Log.Error);
+        var output = new BuildOutput((level, line) => context.Log.Write(level, DockerLog.Source, line));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(timeoutSetting);
         try
@@ -53,8 +53,7 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         }
 
         await RemoveQuietlyAsync(tag);
-        var step = output.CurrentStep is null ? "" : $" at {output.CurrentStep}";
-        return $"Build of '{deployment.Name}' failed{step}: {output.Error ?? "the engine reported no error, but the image was not created"}";
+        return BuildFailure.Describe(deployment.Name, output.CurrentStep, output.Error, output.StepOutput);
     }
 
     private static ImageBuildParameters Parameters(DeploymentSnapshot deployment, string dockerfile, string tag, int runId) => new()

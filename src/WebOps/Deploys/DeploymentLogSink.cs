@@ -1,11 +1,14 @@
 using System.Threading.Channels;
 using WebOps.Core.Deployments;
+using WebOps.Core.Text;
 using WebOps.Data;
 
 namespace WebOps.Deploys;
 
 /// <summary>
 /// Persists deployment log lines in batches (a build can print thousands) and publishes each saved line live.
+/// Every line of every source (git, builds, hooks, the panel itself) enters here, so this is where terminal control
+/// sequences are removed: the log and the page show text, not colour codes.
 /// </summary>
 public sealed class DeploymentLogSink(IServiceScopeFactory scopes, LiveEvents live, TimeProvider clock, ILogger<DeploymentLogSink> logger)
     : BackgroundService
@@ -15,7 +18,13 @@ public sealed class DeploymentLogSink(IServiceScopeFactory scopes, LiveEvents li
 
     public void Append(string deployment, int deploymentId, int? runId, DeploymentLogLevel level, string source, string message)
     {
-        var text = message.Length > MaxMessageLength ? message[..MaxMessageLength] + " [truncated]" : message;
+        var plain = TerminalText.Strip(message);
+        if (plain.Length == 0 && message.Length > 0)
+        {
+            return; // only control sequences, e.g. the colour reset a program prints after its last line
+        }
+
+        var text = plain.Length > MaxMessageLength ? plain[..MaxMessageLength] + " [truncated]" : plain;
         queue.Writer.TryWrite(new Pending(deployment, new DeploymentLogEntry
         {
             DeploymentId = deploymentId,

@@ -9,7 +9,7 @@ namespace WebOps.Hosting;
 /// Runs before every other hosted service (addon discovery, workers): migrate the database, settle runs a
 /// previous process left half-done, make sure an admin exists.
 /// </summary>
-public sealed class StartupTasks(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
+public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice notice, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -58,11 +58,7 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, TimeProvider clock
 
         var password = TokenHasher.NewPassword();
         await accounts.CreateUserAsync("admin", password, ct);
-        logger.LogWarning("Created the first user 'admin'; its password was printed to the console once.");
-        Console.WriteLine();
-        Console.WriteLine("  WebOps first start: log in as 'admin' with this one-time generated password:");
-        Console.WriteLine($"      {password}");
-        Console.WriteLine("  It is not shown again. Add users with: webops admin create --username NAME");
-        Console.WriteLine();
+        logger.LogWarning("Created the first user 'admin'; its one-time password is printed to the console once start-up has finished.");
+        notice.Announce(password);
     }
 }

@@ -33,10 +33,17 @@ public static class WebOpsApp
             builder.WebHost.UseUrls(WebOpsSettings.DefaultUrl);
         }
 
+        LoggingDefaults.AddTo(builder.Configuration);
+        var logActivity = new LogActivity(TimeProvider.System);
+        builder.Logging.AddProvider(logActivity);
+        builder.Services.AddSingleton(logActivity);
+
         var settings = new WebOpsSettings { DataPath = DataFolder.Resolve(builder.Configuration) };
         builder.Configuration["Addons:Path"] = AddonsPath(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(settings);
         builder.Services.AddHostedService<StartupTasks>(); // first: the database must be migrated before anything reads it
+        builder.Services.AddSingleton<FirstAdminNotice>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FirstAdminNotice>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWebOpsData(settings.DataPath);
         builder.Services.AddWebOpsAuth();
