@@ -26,7 +26,7 @@ public sealed class CommandRunner(ProcessRunner processes)
             Environment = ChildEnvironment.Build(environment),
             InheritEnvironment = false,
             Timeout = timeout,
-            OnLine = line => log.Write(DeploymentLogLevel.Info, Source, line.Text),
+            OnLine = line => log.Write(line.IsError ? DeploymentLogLevel.Warning : DeploymentLogLevel.Info, Source, line.Text),
         };
         var shown = request.Shown;
         log.Write(DeploymentLogLevel.Info, Source, $"$ {shown}");

@@ -3,6 +3,7 @@ using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
+using WebOps.Core.Text;
 using WebOps.Data;
 
 namespace WebOps.Deploys;
@@ -122,8 +123,10 @@ public sealed class DeployOrchestrator(
         log.Info("webops", $"Deploy #{run.Id} succeeded in {Seconds(started)}; '{d.Name}' is running{where}: {app.Describe()}");
     }
 
-    private void Fail(Deployment d, DeployRun run, RunLog log, string message, DateTimeOffset started)
+    private void Fail(Deployment d, DeployRun run, RunLog log, string failure, DateTimeOffset started)
     {
+        // A failure may quote a program's coloured output; the run's error is shown as plain text.
+        var message = TerminalText.Strip(failure);
         log.Error("webops", $"Deploy #{run.Id} failed after {Seconds(started)}: {message}");
         run.Result = "failed";
         run.Error = message.Length > 2000 ? message[..2000] : message;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using WebOps.Addons.Process.Build;
+using WebOps.Core.Deployments;
 using WebOps.Core.Processes;
 using WebOps.Tests.Unit.Addons;
 using WebOps.Tests.Unit.Processes;
@@ -31,6 +32,9 @@ public sealed class CommandRunnerTests : IDisposable
         Assert.Contains("\nNo matching distribution found for djangoo", error.Message, StringComparison.Ordinal);
         Assert.Equal("[addon:process] $ pip.sh install -r requirements.txt", log.Lines[0]);
         Assert.Contains("[addon:process] Collecting django", log.Lines);
+        // stdout and stderr are read apart, so their relative order is not fixed; each keeps its level.
+        Assert.Contains((DeploymentLogLevel.Info, "Collecting django"), log.Entries.Select(e => (e.Level, e.Message)));
+        Assert.Contains((DeploymentLogLevel.Warning, "No matching distribution found for djangoo"), log.Entries.Select(e => (e.Level, e.Message)));
     }
 
     [Fact]
