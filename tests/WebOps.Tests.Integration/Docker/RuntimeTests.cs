@@ -120,7 +120,8 @@ public sealed class RuntimeTests
         await ExecAsync(kit, name, "sh", "-c", "kill -KILL $(cat /proc/1/task/1/children)");
 
         var restarted = await PollAsync(
-            async () => await kit.InspectAsync(name) is { RestartCount: > 0, State.Running: true } c ? c : null,
+            // While it waits to be restarted the engine reports the container Running and Restarting at once.
+            async () => await kit.InspectAsync(name) is { RestartCount: > 0, State: { Running: true, Restarting: false } } c ? c : null,
             "the engine to restart the container after its app was killed",
             async () =>
             {

