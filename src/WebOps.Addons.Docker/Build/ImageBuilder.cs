@@ -56,17 +56,12 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         return BuildFailure.Describe(deployment.Name, output.CurrentStep, output.Error, output.StepOutput);
     }
 
-    private static ImageBuildParameters Parameters(DeploymentSnapshot deployment, string dockerfile, string tag, int runId) => new()
+    internal static ImageBuildParameters Parameters(DeploymentSnapshot deployment, string dockerfile, string tag, int runId) => new()
     {
         Dockerfile = dockerfile.Replace('\\', '/'),
         Tags = [tag],
         BuildArgs = new Dictionary<string, string>(deployment.DockerBuildArgs),
-        Labels = new Dictionary<string, string>
-        {
-            [Labels.Deployment] = deployment.Name,
-            [Labels.DeployId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [Labels.Managed] = "true",
-        },
+        Labels = Labels.ForRun(deployment.Name, runId).ToDictionary(),
         Remove = true,
 
         // Also remove intermediate containers of failed steps, so a failed build leaves nothing behind.

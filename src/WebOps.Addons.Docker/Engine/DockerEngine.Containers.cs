@@ -90,12 +90,12 @@ public sealed partial class DockerEngine
             new ContainersListParameters { All = true, Filters = LabelFilter.For(labels) }, cancellationToken));
     }
 
-    /// <summary>Changes the restart policy of an existing container.</summary>
-    public async Task UpdateRestartPolicyAsync(string container, RestartPolicyKind policy, CancellationToken cancellationToken)
+    /// <summary>Changes the restart policy (kind and, for on-failure, the retry limit) of an existing container.</summary>
+    public async Task UpdateRestartPolicyAsync(string container, RestartPolicy policy, CancellationToken cancellationToken)
     {
-        EngineLog.UpdateContainer(logger, container, policy.ToString());
+        EngineLog.UpdateContainer(logger, container, $"{policy.Name}:{policy.MaximumRetryCount}");
         var connected = await ClientAsync(cancellationToken);
         await Call(() => connected.Containers.UpdateContainerAsync(
-            container, new ContainerUpdateParameters { RestartPolicy = new RestartPolicy { Name = policy } }, cancellationToken));
+            container, new ContainerUpdateParameters { RestartPolicy = policy }, cancellationToken));
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class DockerEngine
     /// </summary>
     public async IAsyncEnumerable<ContainerEvent> WatchEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, string> { [Labels.Managed] = "true" };
+        var labels = Labels.AllManaged;
         EngineLog.WatchEvents(logger, LabelFilter.Describe(labels));
         var connected = await ClientAsync(cancellationToken);
         var channel = Channel.CreateUnbounded<ContainerEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });

@@ -1,78 +1,89 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
-using WebOps.Addons.Docker.Spec;
 using WebOps.Core.Hooks;
 using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
 
 namespace WebOps.Addons.Docker.Hooks;
 
 /// <summary>
-/// Replaces an app's container with one from a new image. The old container is stopped and set aside (not removed)
-/// until the new one answers; if the new one fails, it is removed and the old one is put back and started.
+/// Replaces a deployment's container with a new one: an app's, or a vLLM server's. The old container is stopped and
+/// set aside as <c>NAME.previous</c> (not removed) until the new one is ready; if the new one fails, it is removed and
+/// the old one is put back and started. Stopping first also frees what the new one needs: its host port, GPU memory.
 /// </summary>
 public sealed class ContainerSwap(DockerEngine engine)
 {
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
-    /// <summary>Returns the started container, or the failure message (after rolling back).</summary>
+    /// <summary>Swaps in an app's container, ready once its published port answers; returns it, or the failure (after rolling back).</summary>
     /// <param name="engineRestarts">False when systemd supervises the app: the container then keeps no restart policy.</param>
-    public async Task<(StartedContainer? Started, string? Failure)> RunAsync(
-        HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken)
+    public Task<(StartedContainer? Started, string? Failure)> RunAsync(
+        HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken) =>
+        RunAsync(
+            context,
+            new SwapPlan
+            {
+                Name = spec.Name,
+                Create = spec.ToCreateParameters(),
+                EngineRestarts = engineRestarts,
+                Readiness = new ReadinessProbe(engine, spec, startTimeout),
+                StartRefused = engineMessage => StartFailures.StartRefused(spec, engineMessage),
+            },
+            cancellationToken);
+
+    /// <summary>Returns the ready container, or the failure message (after rolling back).</summary>
+    internal async Task<(StartedContainer? Started, string? Failure)> RunAsync(HookContext context, SwapPlan plan, CancellationToken cancellationToken)
     {
-        var asideName = $"{spec.Name}.previous";
-        await RecoverInterruptedSwapAsync(context, spec.Name, asideName, cancellationToken);
-        var previous = await SetAsideAsync(context, spec.Name, asideName, cancellationToken);
+        var asideName = AsideName(plan.Name);
+        await RecoverInterruptedSwapAsync(context, plan.Name, cancellationToken);
+        var aside = await SetAsideAsync(context, plan.Name, asideName, cancellationToken) ? asideName : null;
+
+        // No restart policy while starting: a crash stays a crash (with its exit code and output) instead of a
+        // restart loop. The spec's own policy is applied once the container is ready.
+        var restartPolicy = plan.EngineRestarts ? plan.Create.HostConfig!.RestartPolicy : null;
+        plan.Create.HostConfig!.RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No };
 
         string? id = null;
         string? failure;
         try
         {
-            id = await engine.CreateContainerAsync(WithoutRestarts(spec), cancellationToken);
-            failure = await StartAsync(spec, id, cancellationToken);
+            id = await engine.CreateContainerAsync(plan.Create, cancellationToken);
+            failure = await StartAsync(plan, id, cancellationToken);
             if (failure is null)
             {
-                var started = await WaitReadyAsync(context, spec, id, startTimeout, engineRestarts, cancellationToken);
-                if (started.Started is not null)
+                var (started, notReady) = await plan.Readiness.WaitReadyAsync(context, id, cancellationToken);
+                if (started is not null)
                 {
-                    await CommitAsync(context, id, previous is null ? null : asideName, cancellationToken);
-                    return started;
+                    await CommitAsync(context, id, aside, restartPolicy, cancellationToken);
+                    return (started, null);
                 }
 
-                failure = started.Failure;
+                failure = notReady;
             }
         }
         catch (DockerApiException e)
         {
-            failure = $"Container {spec.Name} could not be created: {EngineErrors.Describe(e)}";
+            failure = $"Container {plan.Name} could not be {(id is null ? "created" : "started")}: {EngineErrors.Describe(e)}";
         }
         catch (Exception)
         {
-            await RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
+            await RollBackAsync(context, plan.Name, id, aside);
             throw;
         }
 
-        await RollBackAsync(engine, context, spec.Name, id, previous is null ? null : asideName);
+        await RollBackAsync(context, plan.Name, id, aside);
         return (null, failure);
     }
 
-    /// <summary>
-    /// The container is created without a restart policy, so a crash while starting stays a crash (with its exit code
-    /// and output) instead of a restart loop; the spec's policy is applied once the app answers.
-    /// </summary>
-    private static CreateContainerParameters WithoutRestarts(ContainerSpec spec)
-    {
-        var parameters = spec.ToCreateParameters();
-        parameters.HostConfig!.RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No };
-        return parameters;
-    }
+    private static string AsideName(string name) => $"{name}.previous";
 
     /// <summary>
     /// A set-aside container left by a deploy that was killed mid-swap is the last one known to work: it is put back
     /// when nothing took its name, and dropped when a newer container did.
     /// </summary>
-    private async Task RecoverInterruptedSwapAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
+    private async Task RecoverInterruptedSwapAsync(HookContext context, string name, CancellationToken cancellationToken)
     {
+        var asideName = AsideName(name);
         var aside = await engine.InspectContainerAsync(asideName, cancellationToken);
         if (aside is null)
         {
@@ -90,21 +101,22 @@ public sealed class ContainerSwap(DockerEngine engine)
         }
     }
 
-    private async Task<string?> SetAsideAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
+    /// <summary>Stops the current container and renames it out of the way; false when there was none.</summary>
+    private async Task<bool> SetAsideAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
     {
         var existing = await engine.InspectContainerAsync(name, cancellationToken);
         if (existing is null)
         {
-            return null;
+            return false;
         }
 
         await engine.StopContainerAsync(existing.ID, StopGrace, cancellationToken);
         await engine.RenameContainerAsync(existing.ID, asideName, cancellationToken);
         context.Log.Info($"Stopped the previous container {name} ({existing.Config?.Image}); it is kept until the new one answers.");
-        return existing.ID;
+        return true;
     }
 
-    private async Task<string?> StartAsync(ContainerSpec spec, string id, CancellationToken cancellationToken)
+    private async Task<string?> StartAsync(SwapPlan plan, string id, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,41 +125,18 @@ public sealed class ContainerSwap(DockerEngine engine)
         }
         catch (DockerApiException e)
         {
-            return StartFailures.StartRefused(spec, EngineErrors.Describe(e));
+            return plan.StartRefused(EngineErrors.Describe(e));
         }
     }
 
-    private async Task<(StartedContainer? Started, string? Failure)> WaitReadyAsync(
-        HookContext context, ContainerSpec spec, string id, TimeSpan timeout, bool engineRestarts, CancellationToken cancellationToken)
+    /// <summary>The restart policy first: removing the set-aside container is the one step that cannot be undone.</summary>
+    private async Task CommitAsync(HookContext context, string id, string? asideName, RestartPolicy? restartPolicy, CancellationToken cancellationToken)
     {
-        var appPort = spec.Ports.Count > 0 ? spec.Ports[0] : null;
-        context.Log.Info(appPort is null
-            ? $"Started container {spec.Name}; waiting to see it stay up."
-            : $"Started container {spec.Name}; waiting up to {Durations.Describe(timeout)} for it to answer.");
-        var (ready, last) = await ReadinessProbe.WaitAsync(
-            engine, id, inspect => PublishedPorts.AppEndpoint(inspect, appPort), appPort is not null, timeout, cancellationToken);
-        if (ready && last is not null)
+        if (restartPolicy is not null)
         {
-            if (engineRestarts)
-            {
-                await engine.UpdateRestartPolicyAsync(id, RestartPolicyKind.UnlessStopped, cancellationToken);
-            }
-
-            return (PublishedPorts.Describe(spec, last, context.Deployment.Port), null);
+            await engine.UpdateRestartPolicyAsync(id, restartPolicy, cancellationToken);
         }
 
-        var logs = await engine.GetLogsAsync(id, StartFailures.LogLines, cancellationToken);
-        if (last?.State is { Running: false } state)
-        {
-            return (null, StartFailures.Exited(spec.Name, state.ExitCode, logs));
-        }
-
-        var address = last is null ? "its port" : PublishedPorts.AppEndpoint(last, appPort) is { } target ? $"{target.Host}:{target.Port}" : "its port";
-        return (null, StartFailures.NoAnswer(spec, address, timeout, context.Deployment.Port, logs));
-    }
-
-    private async Task CommitAsync(HookContext context, string id, string? asideName, CancellationToken cancellationToken)
-    {
         if (asideName is not null)
         {
             await engine.RemoveContainerAsync(asideName, force: true, cancellationToken);
@@ -159,9 +148,9 @@ public sealed class ContainerSwap(DockerEngine engine)
 
     /// <summary>
     /// Removes the new container and puts the previous one back. Runs even when the deploy was cancelled, within
-    /// its own time limit: nothing of a failed run stays. Shared with the vLLM container swap.
+    /// its own time limit: nothing of a failed run stays.
     /// </summary>
-    internal static async Task RollBackAsync(DockerEngine engine, HookContext context, string name, string? newId, string? asideName)
+    private async Task RollBackAsync(HookContext context, string name, string? newId, string? asideName)
     {
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

@@ -1,33 +1,62 @@
 using System.Net.Sockets;
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
+using WebOps.Core.Hooks;
+using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
 
 namespace WebOps.Addons.Docker.Hooks;
 
-/// <summary>Waits until a new container runs and its published port answers, or it exits, or time runs out.</summary>
-internal static class ReadinessProbe
+/// <summary>
+/// An app's readiness: a new container runs and its published port answers, or it exits, or time runs out. Without
+/// a published port (host or none network), staying up for a few seconds is what "ready" means.
+/// </summary>
+internal sealed class ReadinessProbe(DockerEngine engine, ContainerSpec spec, TimeSpan timeout) : IReadinessCheck
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a container without a published port must stay up to count as started.</summary>
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
 
+    public async Task<(StartedContainer? Started, string? Failure)> WaitReadyAsync(
+        HookContext context, string containerId, CancellationToken cancellationToken)
+    {
+        var appPort = spec.Ports.Count > 0 ? spec.Ports[0] : null;
+        context.Log.Info(appPort is null
+            ? $"Started container {spec.Name}; waiting to see it stay up."
+            : $"Started container {spec.Name}; waiting up to {Durations.Describe(timeout)} for it to answer.");
+        var (ready, last) = await WaitAsync(
+            engine, containerId, inspect => PublishedPorts.AppEndpoint(inspect, appPort), appPort is not null, timeout, cancellationToken);
+        if (ready && last is not null)
+        {
+            return (PublishedPorts.Describe(spec, last, context.Deployment.Port), null);
+        }
+
+        var logs = await engine.GetLogsAsync(containerId, StartFailures.LogLines, cancellationToken);
+        if (last?.State is { Running: false } state)
+        {
+            return (null, StartFailures.Exited(spec.Name, state.ExitCode, logs));
+        }
+
+        var address = last is not null && PublishedPorts.AppEndpoint(last, appPort) is { } target ? $"{target.Host}:{target.Port}" : "its port";
+        return (null, StartFailures.NoAnswer(spec, address, timeout, context.Deployment.Port, logs));
+    }
+
     /// <summary>
     /// Null endpoint (host or none network): ready when still running after a few seconds.
     /// Returns the final inspection and whether the container became ready.
     /// </summary>
     public static async Task<(bool Ready, ContainerInspectResponse? Last)> WaitAsync(
-        DockerEngine engine, string containerId, Func<ContainerInspectResponse, (string Host, int Port)?> endpoint,
-        bool needsPort, TimeSpan timeout, CancellationToken cancellationToken)
+        DockerEngine dockerEngine, string containerId, Func<ContainerInspectResponse, (string Host, int Port)?> endpoint,
+        bool needsPort, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(needsPort ? timeout : TimeSpan.FromTicks(Math.Min(timeout.Ticks, SettleTime.Ticks)));
+        deadline.CancelAfter(needsPort ? limit : TimeSpan.FromTicks(Math.Min(limit.Ticks, SettleTime.Ticks)));
         ContainerInspectResponse? last = null;
         try
         {
             while (true)
             {
-                last = await engine.InspectContainerAsync(containerId, deadline.Token);
+                last = await dockerEngine.InspectContainerAsync(containerId, deadline.Token);
                 if (last?.State is null || !last.State.Running || last.State.Restarting)
                 {
                     return (false, last);

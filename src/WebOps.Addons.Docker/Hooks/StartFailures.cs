@@ -16,6 +16,11 @@ internal static partial class StartFailures
         $"Container {spec.Name} is running, but nothing answered on {address} within {Durations.Describe(timeout)}. "
         + $"Make the app listen on port {appPort} on all interfaces (0.0.0.0) inside the container, or raise Docker:StartTimeout. {Tail(logs)}";
 
+    /// <summary>A vLLM server that runs but never listed its model on <paramref name="path"/>.</summary>
+    public static string ModelNotListed(string name, string servedName, string path, TimeSpan startPeriod, IReadOnlyList<RuntimeLogLine> logs) =>
+        $"Container {name} is running, but vLLM did not list model '{servedName}' on {path} within {Durations.Describe(startPeriod)}. "
+        + $"A large model can take longer to download and load: raise Llm:StartPeriod, or check the model id and the Hugging Face token. {Tail(logs)}";
+
     /// <summary>The engine's start error, made specific when a published port is taken.</summary>
     public static string StartRefused(ContainerSpec spec, string engineMessage)
     {

@@ -23,7 +23,7 @@ public sealed partial record VllmSpec
                 [Port.ContainerKey] = [new PortBinding { HostIP = Port.HostIp ?? "", HostPort = Port.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "" }],
             },
             NetworkMode = "bridge",
-            RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+            RestartPolicy = RestartPolicyText.ToEngine(RestartPolicy),
             Init = true,
             IpcMode = IpcHost,
             DeviceRequests = [DeviceRequest()],

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WebOps.Addons.Docker.Spec;
 using WebOps.Core.Hooks;
 using WebOps.Core.Llm;
@@ -28,7 +27,7 @@ public sealed partial record VllmSpec
     /// <summary>The arguments after the image: the vLLM server's flags (the image's entrypoint is the server).</summary>
     public required IReadOnlyList<string> Command { get; init; }
 
-    /// <summary>In a fixed order: deployment, deploy id, managed.</summary>
+    /// <summary>The run's labels (<see cref="Engine.Labels.ForRun"/>), in their fixed order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; }
 
     /// <summary><c>KEY=VALUE</c>, sorted by key.</summary>
@@ -47,19 +46,12 @@ public sealed partial record VllmSpec
     public static VllmSpec For(
         DeploymentSnapshot deployment, LlmSettings settings, string image, int? hostPort, string bindAddress, int? deployRunId)
     {
-        var labels = new List<KeyValuePair<string, string>> { new(Engine.Labels.Deployment, deployment.Name) };
-        if (deployRunId is { } run)
-        {
-            labels.Add(new(Engine.Labels.DeployId, run.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        labels.Add(new(Engine.Labels.Managed, "true"));
         return new VllmSpec
         {
             Name = deployment.ContainerName,
             Image = image,
             Command = VllmCommand.Args(settings, deployment.Port),
-            Labels = labels,
+            Labels = Engine.Labels.ForRun(deployment.Name, deployRunId),
             Env = Environment(deployment, settings),
             Binds = [$"{settings.CacheVolume}:{LlmSettings.CacheMountPath}", .. deployment.DockerVolumes.Select(v => VolumeSpec.Parse(v).ToBind())],
             Port = new PortPublish(bindAddress, hostPort, deployment.Port, "tcp"),

@@ -31,7 +31,7 @@ public sealed partial record ContainerSpec
                 Binds = [.. Binds],
                 PortBindings = bindings,
                 NetworkMode = NetworkMode,
-                RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+                RestartPolicy = RestartPolicyText.ToEngine(RestartPolicy),
                 Init = Init,
             },
         };

@@ -17,7 +17,7 @@ public sealed partial record ContainerSpec
 
     public required string Image { get; init; }
 
-    /// <summary>In a fixed order: deployment, deploy id, managed.</summary>
+    /// <summary>The run's labels (<see cref="Engine.Labels.ForRun"/>), in their fixed order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; }
 
     /// <summary><c>KEY=VALUE</c>, sorted by key.</summary>
@@ -42,20 +42,13 @@ public sealed partial record ContainerSpec
 
     public static ContainerSpec For(DeploymentSnapshot deployment, string imageRef, int? hostPort, string bindAddress, int? deployRunId)
     {
-        var labels = new List<KeyValuePair<string, string>> { new(Engine.Labels.Deployment, deployment.Name) };
-        if (deployRunId is { } run)
-        {
-            labels.Add(new(Engine.Labels.DeployId, run.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        labels.Add(new(Engine.Labels.Managed, "true"));
         var network = deployment.DockerNetworkMode.ToString().ToLowerInvariant();
         var (ports, notes) = PublishedPorts(deployment, hostPort, bindAddress, network);
         return new ContainerSpec
         {
             Name = deployment.ContainerName,
             Image = imageRef,
-            Labels = labels,
+            Labels = Engine.Labels.ForRun(deployment.Name, deployRunId),
             Env = MergedEnv(deployment),
             Binds = [.. deployment.DockerVolumes.Select(v => VolumeSpec.Parse(v).ToBind())],
             Ports = ports,

@@ -23,6 +23,12 @@ public sealed partial class DockerEventsFollower(
     /// </summary>
     private static readonly TimeSpan DieSettle = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Raised once an event's reaction has reached the deployment's health (with the reaction as settled), so whoever
+    /// needs to know that the health has caught up with an event waits for it instead of for a guessed time.
+    /// </summary>
+    public event Action<ContainerEvent, ContainerEventReaction>? Handled;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pause = FirstPause;
@@ -91,6 +97,7 @@ public sealed partial class DockerEventsFollower(
                 {
                     var settled = e.Action is "die" or "oom" ? await SettleAsync(e.ContainerId, reaction, ct) : reaction;
                     await checker.OnContainerEventAsync(deployment, e.ContainerId, settled, ct);
+                    Handled?.Invoke(e, settled);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -88,6 +88,10 @@ public sealed class DockerTestKit : IAsyncDisposable
     /// <summary>The view of a deployment that runtime actions (start, stop, logs) get: no deploy run.</summary>
     public DeploymentSnapshot Snapshot(int port = 80) => SnapshotFactory.From(Deployment(port));
 
+    /// <summary>A post_deployment context for driving one piece of the Docker addon (e.g. the container swap) alone.</summary>
+    public HookContext PostDeploymentContext(DeploymentSnapshot deployment, ListLog log) =>
+        new() { Event = HookEvent.PostDeployment, Deployment = deployment, CheckoutPath = RepoPath, Log = log };
+
     /// <summary>What the health monitor hands health_check hooks: the deployment, no checkout, no plan.</summary>
     public static HookContext HealthContext(DeploymentSnapshot deployment, ListLog log) =>
         new() { Event = HookEvent.HealthCheck, Deployment = deployment, Log = log };

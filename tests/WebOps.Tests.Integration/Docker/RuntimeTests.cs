@@ -107,14 +107,79 @@ public sealed class RuntimeTests
     }
 
     [DockerFact]
-    public async Task The_engine_restarts_a_deployed_container()
+    public async Task The_engine_restarts_a_deployed_container_whose_app_crashed()
     {
-        await using var byDocker = await DeployedSiteAsync();
+        await using var kit = await DeployedSiteAsync();
+        var name = $"webops-{kit.Name}";
+        var before = await kit.InspectAsync(name);
+        Assert.Equal(0, before.RestartCount);
 
-        var dockerPolicy = (await byDocker.InspectAsync($"webops-{byDocker.Name}")).HostConfig!.RestartPolicy!.Name;
+        // A crash as the engine sees one: the server process dies from inside. (docker kill would count as a stop by
+        // the user, which unless-stopped does not undo.) PID 1 is the container's init; the server is its only child.
+        await ExecAsync(kit, name, "sh", "-c", "kill -KILL $(cat /proc/1/task/1/children)");
 
-        Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.UnlessStopped, dockerPolicy);
+        var restarted = await PollAsync(
+            // While it waits to be restarted the engine reports the container Running and Restarting at once.
+            async () => await kit.InspectAsync(name) is { RestartCount: > 0, State: { Running: true, Restarting: false } } c ? c : null,
+            "the engine to restart the container after its app was killed",
+            async () =>
+            {
+                var c = await kit.InspectAsync(name);
+                return $"{c.State?.Status}, {c.RestartCount} restarts, restart policy {c.HostConfig?.RestartPolicy?.Name}";
+            });
+        Assert.Equal(before.ID, restarted.ID);
+        Assert.NotEqual(before.State!.StartedAt, restarted.State!.StartedAt);
+        var port = restarted.NetworkSettings!.Ports!["8080/tcp"][0].HostPort;
+        var page = await PollAsync(
+            async () =>
+            {
+                try
+                {
+                    return await DockerTestKit.GetAsync($"http://127.0.0.1:{port}/");
+                }
+                catch (HttpRequestException)
+                {
+                    return null;
+                }
+            },
+            "the restarted app to answer on its port",
+            () => Task.FromResult($"port {port}"));
+        Assert.Equal(SitePage(kit), page);
     }
+
+    /// <summary>Polls every 250 ms for up to 60 s; fails saying what never happened and the last state.</summary>
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what, Func<Task<string>> state)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"Waited 60 s for {what}; last state: {await state()}");
+        return null!;
+    }
+
+    private static async Task ExecAsync(DockerTestKit kit, string container, params string[] command)
+    {
+        var exec = await kit.Client.Exec.CreateContainerExecAsync(
+            container, new() { Cmd = command, AttachStdout = true, AttachStderr = true }, default);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using (var output = await kit.Client.Exec.StartContainerExecAsync(exec.ID, new(), timeout.Token))
+        {
+            var (stdout, stderr) = await output.ReadOutputToEndAsync(timeout.Token);
+            var result = await kit.Client.Exec.InspectContainerExecAsync(exec.ID, timeout.Token);
+            Assert.True(result.ExitCode == 0, $"{string.Join(' ', command)} exited {result.ExitCode}: {stdout}{stderr}");
+        }
+    }
+
+    private static string SitePage(DockerTestKit kit) => $"site of {kit.Name}";
 
     private static async Task<DockerTestKit> DeployedSiteAsync(IDictionary<string, string?>? settings = null)
     {
@@ -122,6 +187,7 @@ public sealed class RuntimeTests
         try
         {
             kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY . /www/\n");
+            kit.WriteFile("index.html", SitePage(kit));
             var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
             Assert.True(result.Succeeded, result.Log.Text);
             return kit;

@@ -5,6 +5,7 @@ using WebOps.Addons.Docker;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Llm;
 using WebOps.Core.Deployments;
+using WebOps.Core.Hooks;
 using WebOps.Core.Llm;
 using WebOps.Tests.Integration.Docker;
 
@@ -92,6 +93,50 @@ public sealed class VllmContainerTests
             var gpu = Assert.Single(inspect.HostConfig!.DeviceRequests);
             Assert.Equal(-1, gpu.Count);
             Assert.Equal("nvidia", gpu.Driver);
+        }
+        finally
+        {
+            foreach (var container in await kit.LabelledContainersAsync())
+            {
+                await kit.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+            }
+
+            await RemoveVolumeAsync(kit, cache);
+        }
+    }
+
+    [DockerFact]
+    public async Task A_leftover_previous_container_without_a_current_one_is_restored_and_runs_again()
+    {
+        await using var kit = new DockerTestKit();
+        using var engine = new DockerEngine(Options.Create(new DockerOptions { Endpoint = DockerAvailability.Endpoint }), NullLogger<DockerEngine>.Instance);
+        var cache = $"webops-test-hf-{kit.Name}";
+        var name = $"webops-{kit.Name}";
+        try
+        {
+            // What a deploy killed between setting the old server aside and starting the new one leaves behind.
+            var leftover = await kit.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+            {
+                Name = $"{name}.previous",
+                Image = TestImages.Busybox,
+                Labels = new Dictionary<string, string> { [Labels.Deployment] = kit.Name, [Labels.Managed] = "true" },
+            });
+            var deployment = kit.Snapshot(port: 8000) with { ProjectType = ProjectType.Llm };
+            var spec = VllmSpec.For(deployment, new LlmSettings { Model = "gpt2", CacheVolume = cache }, TestImages.Busybox, deployment.HostPort, "127.0.0.1", 2);
+            var log = new ListLog();
+
+            // This engine has no NVIDIA runtime, so the new server cannot start and the swap rolls back.
+            var (started, failure) = await new VllmContainer(engine).RunAsync(
+                kit.PostDeploymentContext(deployment, log), spec, "gpt2", TimeSpan.FromSeconds(30), default);
+
+            Assert.Null(started);
+            Assert.StartsWith($"Container {name} could not be started: ", failure, StringComparison.Ordinal);
+            Assert.Contains(log.Lines, l => l.Message == $"Found {name}.previous from an interrupted deploy and named it {name} again.");
+            Assert.Contains(log.Lines, l => l.Message == $"Rolled back: the previous container {name} runs again.");
+            var restored = await kit.InspectAsync(name);
+            Assert.Equal(leftover.ID, restored.ID);
+            Assert.True(restored.State!.Running);
+            Assert.Equal([$"/{name}"], (await kit.LabelledContainersAsync()).SelectMany(c => c.Names));
         }
         finally
         {

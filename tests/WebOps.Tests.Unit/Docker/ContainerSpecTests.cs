@@ -91,6 +91,17 @@ public sealed class ContainerSpecTests
     }
 
     [Fact]
+    public void The_specs_restart_policy_is_the_one_both_projections_carry()
+    {
+        var spec = ContainerSpec.For(Blog, "webops/blog:deploy-12", 49160, "127.0.0.1", 12) with { RestartPolicy = "on-failure:5" };
+
+        var policy = spec.ToCreateParameters().HostConfig!.RestartPolicy!;
+
+        Assert.Equal("OnFailure:5", $"{policy.Name}:{policy.MaximumRetryCount}");
+        Assert.Equal(["--network", "bridge", "--restart", "on-failure:5", "--init", "webops/blog:deploy-12"], spec.ToDockerRunArgs().TakeLast(6));
+    }
+
+    [Fact]
     public void Host_network_publishes_no_ports_and_says_why()
     {
         var spec = ContainerSpec.For(Blog with { DockerNetworkMode = NetworkMode.Host }, "img:1", 49160, "127.0.0.1", 12);

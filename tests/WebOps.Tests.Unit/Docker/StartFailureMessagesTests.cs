@@ -43,6 +43,20 @@ public sealed class StartFailureMessagesTests
             "Container webops-blog could not start: OCI runtime create failed: exec: \"gunicorn\": not found",
             StartFailures.StartRefused(Spec, "OCI runtime create failed: exec: \"gunicorn\": not found"));
 
+    [Fact]
+    public void A_vllm_server_that_never_lists_its_model_names_model_path_and_next_step()
+    {
+        var logs = new List<RuntimeLogLine> { new(null, "stdout", "INFO Loading weights") };
+
+        var message = StartFailures.ModelNotListed("webops-chat", "qwen", "/v1/models", TimeSpan.FromMinutes(20), logs);
+
+        Assert.Equal(
+            "Container webops-chat is running, but vLLM did not list model 'qwen' on /v1/models within 20 min. "
+            + "A large model can take longer to download and load: raise Llm:StartPeriod, or check the model id and the Hugging Face token. "
+            + "Last 30 log lines:\nINFO Loading weights",
+            message);
+    }
+
     [Theory]
     [InlineData(600, "10 min")]
     [InlineData(90, "90 s")]

@@ -103,6 +103,17 @@ public sealed class VllmSpecTests
         Assert.Equal("nvidia|-1||gpu", $"{gpu.Driver}|{gpu.Count}|{string.Join(',', gpu.DeviceIDs)}|{string.Join(';', gpu.Capabilities.Select(c => string.Join(',', c)))}");
     }
 
+    [Fact]
+    public void The_specs_restart_policy_is_the_one_both_forms_carry()
+    {
+        var spec = VllmSpec.For(Deployment, Minimal, "vllm/vllm-openai:v0.6.6", 49200, "127.0.0.1", 12) with { RestartPolicy = "always" };
+
+        var policy = spec.ToCreateParameters().HostConfig!.RestartPolicy!;
+
+        Assert.Equal("Always:0", $"{policy.Name}:{policy.MaximumRetryCount}");
+        Assert.Equal(["--network", "bridge", "--restart", "always", "--init"], spec.ToDockerRunArgs().SkipWhile(a => a != "--network").Take(5));
+    }
+
     [Theory]
     [InlineData("3", "nvidia|3||gpu")]
     [InlineData("device=0,2", "nvidia|0|0,2|gpu")]
