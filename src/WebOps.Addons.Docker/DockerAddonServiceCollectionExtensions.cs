@@ -17,7 +17,9 @@ public static class DockerAddonServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Docker addon: its settings (section <c>Docker</c>), the engine adapter, the hook handlers named
-    /// in addons/docker/addon.yaml, the runtime that starts and stops Docker apps (through systemd units with <c>Docker:Supervisor=systemd</c>), and the <c>docker</c> requirement.
+    /// in addons/docker/addon.yaml, the runtime that starts and stops Docker apps (through systemd units with
+    /// <c>Docker:Supervisor=systemd</c>), the container events the health monitor follows, and the <c>docker</c>
+    /// requirement.
     /// </summary>
     public static IServiceCollection AddDockerAddon(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +42,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();
         services.AddSingleton<IHookHandler, DockerHealthHandler>();
         services.AddSingleton<IAppRuntime, DockerAppRuntime>();
+        services.AddSingleton<IRuntimeEventSource, DockerEventSource>();
         services.AddSingleton<IRequirementCheck, DockerRequirementCheck>();
         return services;
     }

@@ -19,7 +19,8 @@ public static class ProcessAddonServiceCollectionExtensions
     /// <summary>
     /// Registers the process addon (deployments without Docker): settings (section <c>Process</c>), the hook
     /// handlers named in addons/process/addon.yaml, the runtime behind start/stop/restart, and the service that
-    /// brings apps back when the panel starts.
+    /// brings apps back when the panel starts. The host registers <see cref="IStoredDeployments"/>, from which that
+    /// service learns which apps were running.
     /// </summary>
     public static IServiceCollection AddProcessAddon(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WebOps.Addons.Process.Launch;
-using WebOps.Core.Deployments;
-using WebOps.Data;
+using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Process.Runtime;
 
@@ -13,26 +11,18 @@ namespace WebOps.Addons.Process.Runtime;
 /// panel is adopted (watched again), a dead one is started, a static site is served again. At panel stop, static
 /// sites close and processes are left running for the next start.
 /// </summary>
-public sealed class ProcessRecoveryService(IServiceScopeFactory scopes, AppPaths paths, ProcessApps apps, ILogger<ProcessRecoveryService> logger)
+public sealed class ProcessRecoveryService(IStoredDeployments deployments, AppPaths paths, ProcessApps apps, ILogger<ProcessRecoveryService> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        List<Deployment> running;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
-            running = await db.Deployments.AsNoTracking()
-                .Where(d => d.Status == DeploymentStatus.Running && !d.UseDocker)
-                .ToListAsync(cancellationToken);
-        }
-
+        var running = (await deployments.ListRunningAsync(cancellationToken)).Where(d => !d.UseDocker);
         await Task.WhenAll(running.Select(d => BringBackAsync(d, cancellationToken)));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => apps.LeaveAllAsync();
 
-    private async Task BringBackAsync(Deployment d, CancellationToken ct)
+    private async Task BringBackAsync(DeploymentSnapshot d, CancellationToken ct)
     {
         try
         {

@@ -7,9 +7,10 @@ namespace WebOps.Core.Hooks;
 
 /// <summary>
 /// Runs one hook with its time limit and writes its start and end lines to the deployment log. Never throws for
-/// a hook's own failure; only cancellation of the whole run propagates.
+/// a hook's own failure; only cancellation of the whole run propagates. Durations come from the panel's clock, so
+/// what the log and the run records say agrees with every other time the panel shows.
 /// </summary>
-internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> handlers, ExecutableHook executables, ILogger logger)
+internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> handlers, ExecutableHook executables, TimeProvider clock, ILogger logger)
 {
     public async Task<HookRunRecord> InvokeAsync(HookDefinition hook, DiscoveredAddon addon, HookContext context, CancellationToken ct)
     {
@@ -17,9 +18,9 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
         var eventName = hook.Event.ToName();
         context.Log.Write(DeploymentLogLevel.Info, source, $"{eventName} started");
         var child = HookContextScope.CreateChild(context);
-        var started = TimeProvider.System.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(hook.Timeout);
+        var started = clock.GetTimestamp();
+        using var timeLimit = new CancellationTokenSource(hook.Timeout, clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, timeLimit.Token);
         HookResult result;
         try
         {
@@ -29,7 +30,7 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            context.Log.Write(DeploymentLogLevel.Warning, source, $"{eventName} cancelled after {Seconds(TimeProvider.System.GetElapsedTime(started))}");
+            context.Log.Write(DeploymentLogLevel.Warning, source, $"{eventName} cancelled after {Seconds(clock.GetElapsedTime(started))}");
             throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -44,11 +45,11 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
             // What a crashed hook left half-written in its bags is not merged.
             logger.LogWarning(ex, "Addon {Addon} {Event} hook threw.", addon.Name, eventName);
             var failure = HookResult.Fail($"threw {ex.GetType().Name}: {ex.Message}");
-            return Finish(hook, failure, TimeProvider.System.GetElapsedTime(started), context.Log, source);
+            return Finish(hook, failure, clock.GetElapsedTime(started), context.Log, source);
         }
 
         HookContextScope.MergeBack(child, context, addon.Name);
-        return Finish(hook, result, TimeProvider.System.GetElapsedTime(started), context.Log, source);
+        return Finish(hook, result, clock.GetElapsedTime(started), context.Log, source);
     }
 
     private async Task<HookResult> RunHandlerAsync(string name, HookContext child, CancellationToken token)

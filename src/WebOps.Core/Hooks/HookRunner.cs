@@ -15,7 +15,7 @@ public sealed class HookRunner
     private readonly AddonRegistry registry;
     private readonly HookInvoker invoker;
 
-    public HookRunner(AddonRegistry registry, IEnumerable<IHookHandler> handlers, ProcessRunner processes, ILogger<HookRunner> logger)
+    public HookRunner(AddonRegistry registry, IEnumerable<IHookHandler> handlers, ProcessRunner processes, TimeProvider clock, ILogger<HookRunner> logger)
     {
         this.registry = registry;
         var byName = new Dictionary<string, IHookHandler>(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public sealed class HookRunner
             byName.TryAdd(handler.Name, handler);
         }
 
-        invoker = new HookInvoker(byName, new ExecutableHook(processes), logger);
+        invoker = new HookInvoker(byName, new ExecutableHook(processes), clock, logger);
     }
 
     /// <summary>The gate before a deploy: the first hook that fails, throws or times out stops the rest.</summary>

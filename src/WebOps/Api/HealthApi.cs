@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WebOps.Addons.Docker.Engine;
+using WebOps.Core.Addons;
 using WebOps.Core.Health;
+using WebOps.Core.Runtime;
 using WebOps.Data;
 using WebOps.Data.Entities;
 using WebOps.Health;
@@ -24,9 +25,10 @@ public static class HealthApi
         return app;
     }
 
-    private static async Task<IResult> HealthzAsync(WebOpsDbContext db, DockerEngine engine, CancellationToken ct)
+    private static async Task<IResult> HealthzAsync(
+        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, CancellationToken ct)
     {
-        var (ok, report) = await PanelHealth.CheckAsync(db, engine, ct);
+        var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, ct);
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

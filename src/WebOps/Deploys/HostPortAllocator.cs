@@ -12,24 +12,38 @@ public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
 {
     private readonly Lock gate = new();
 
-    // Ports handed out by this process; two deploys running at once both query before either saves.
-    private readonly HashSet<int> handedOut = [];
+    // Ports handed out but perhaps not saved yet, by deployment: two deploys running at once both read the
+    // database before either saves. An entry goes once a later read of the database shows it saved, or its
+    // deployment gone; a deployment holds at most one, as its deploys run one at a time.
+    private readonly Dictionary<int, Reservation> handedOut = [];
+
+    // Orders reservations against database reads, so a read never drops a reservation made after it began.
+    private long clock;
 
     public async Task<int> AllocateAsync(WebOpsDbContext db, int deploymentId, CancellationToken ct)
     {
-        var taken = (await db.Deployments.Where(d => d.Id != deploymentId && d.HostPort != null)
-            .Select(d => d.HostPort!.Value).ToListAsync(ct)).ToHashSet();
+        long readStarted;
+        lock (gate)
+        {
+            readStarted = clock;
+        }
+
+        var stored = await db.Deployments.Select(d => new { d.Id, d.HostPort }).ToDictionaryAsync(d => d.Id, d => d.HostPort, ct);
         var s = settings.Value;
         var span = s.HostPortRangeEnd - s.HostPortRangeStart + 1;
         var start = Random.Shared.Next(span);
         lock (gate)
         {
+            Forget(stored, readStarted);
+            handedOut.Remove(deploymentId); // an earlier deploy of this deployment that never saved its port
+            var taken = stored.Where(p => p.Key != deploymentId && p.Value is not null).Select(p => p.Value!.Value)
+                .Concat(handedOut.Values.Select(r => r.Port)).ToHashSet();
             for (var i = 0; i < span; i++)
             {
                 var port = s.HostPortRangeStart + ((start + i) % span);
-                if (!taken.Contains(port) && !handedOut.Contains(port) && IsFree(port))
+                if (!taken.Contains(port) && IsFree(port))
                 {
-                    handedOut.Add(port);
+                    handedOut[deploymentId] = new Reservation(port, ++clock);
                     return port;
                 }
             }
@@ -53,4 +67,24 @@ public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
             return false;
         }
     }
+
+    /// <summary>
+    /// Drops the reservations the database read answers: the port is saved (the database now keeps it taken), or,
+    /// for a reservation older than the read, its deployment is gone or holds another port.
+    /// </summary>
+    private void Forget(Dictionary<int, int?> stored, long readStarted)
+    {
+        foreach (var (deploymentId, reservation) in handedOut.ToList())
+        {
+            var known = stored.TryGetValue(deploymentId, out var port);
+            var saved = known && port == reservation.Port;
+            var settled = reservation.MadeAt <= readStarted && (!known || port is not null);
+            if (saved || settled)
+            {
+                handedOut.Remove(deploymentId);
+            }
+        }
+    }
+
+    private sealed record Reservation(int Port, long MadeAt);
 }

@@ -1,10 +1,13 @@
+using WebOps.Core.Runtime;
+
 namespace WebOps.Health;
 
 public static class HealthServiceCollectionExtensions
 {
     /// <summary>
-    /// The health monitor: periodic sweeps, Docker events, the HTTP probe, history and the webhook
-    /// (settings in section <c>Health</c>). Needs the deploy services and the Docker addon registered.
+    /// The health monitor: periodic sweeps, the addons' runtime events (see <see cref="IRuntimeEventSource"/>), the
+    /// HTTP probe, history and the webhook (settings in section <c>Health</c>). Needs the deploy services and the
+    /// addon system registered; works without any runtime event source.
     /// </summary>
     public static IServiceCollection AddHealthMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,7 +28,7 @@ public static class HealthServiceCollectionExtensions
         services.AddSingleton<HealthChecker>();
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
-        services.AddHostedService<DockerEventsFollower>();
+        services.AddHostedService<RuntimeEventsFollower>();
         services.AddHostedService<NewlyRunningWatcher>();
         return services;
     }

@@ -4,6 +4,7 @@ using WebOps.Api;
 using WebOps.Auth;
 using WebOps.Core;
 using WebOps.Core.Addons;
+using WebOps.Core.Runtime;
 using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Health;
@@ -49,6 +50,7 @@ public static class WebOpsApp
         builder.Services.AddWebOpsAuth();
         builder.Services.AddAddonSystem();
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
+        builder.Services.AddSingleton<IStoredDeployments, DbStoredDeployments>();
         builder.Services.AddDockerAddon(builder.Configuration);
         builder.Services.AddProcessAddon(builder.Configuration);
         builder.Services.AddLlm(builder.Configuration);

@@ -52,10 +52,10 @@ public sealed class ContainerEventHealthTests
         await app.WaitForHealthAsync("healthy");
         var id = await app.ContainerIdAsync();
         var dieHandled = new TaskCompletionSource<ContainerEventReaction>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var follower = app.Panel.Services.GetServices<IHostedService>().OfType<DockerEventsFollower>().Single();
+        var follower = app.Panel.Services.GetServices<IHostedService>().OfType<RuntimeEventsFollower>().Single();
         follower.Handled += (e, reaction) =>
         {
-            if (e.Action == "die" && e.ContainerId == id)
+            if (e.Action == "die" && e.InstanceId == id)
             {
                 dieHandled.TrySetResult(reaction);
             }

@@ -118,6 +118,7 @@ public class AddonRegistryTests
         using var folder = new AddonFolder();
         folder.Addon("slack", HookRunnerTests.Manifest("slack", "pre_deployment", "slack.notify", 10));
         var extra = Directory.CreateDirectory(Path.Combine(folder.Base, "more")).FullName;
+        var journal = new List<string>();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Addons:Path"] = folder.Root,
@@ -128,7 +129,7 @@ public class AddonRegistryTests
             .AddSingleton<IConfiguration>(config)
             .AddLogging()
             .AddSingleton<IAddonStateStore, InMemoryAddonStateStore>()
-            .AddSingleton<IHookHandler>(TestHandler.Journaling("slack.notify", []))
+            .AddSingleton<IHookHandler>(TestHandler.Journaling("slack.notify", journal))
             .AddAddonSystem();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
@@ -141,7 +142,21 @@ public class AddonRegistryTests
         Assert.Equal((folder.Root, extra, TimeSpan.FromSeconds(10)), (options.Path, options.ExtraPaths.Single(), options.DefaultHookTimeout));
         var hook = Assert.Single(provider.GetRequiredService<AddonRegistry>().HooksFor(HookEvent.PreDeployment));
         Assert.Equal(TimeSpan.FromSeconds(10), hook.Timeout);
-        Assert.NotNull(provider.GetRequiredService<HookRunner>());
-        Assert.NotNull(provider.GetRequiredService<AddonVerifier>());
+
+        // The runner and the verifier DI hands out work over the same discovered addons and registered handlers.
+        var log = new RecordingLog();
+        var outcome = await provider.GetRequiredService<HookRunner>().RunPreDeploymentAsync(AddonTestHost.Context(HookEvent.PreDeployment, log), CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal(["slack.notify"], journal);
+        Assert.Equal("[addon:slack] pre_deployment started", log.Lines[0]);
+        var checks = await provider.GetRequiredService<AddonVerifier>().VerifyAsync("slack", CancellationToken.None);
+        Assert.Equal(
+            """
+            ✓ manifest found: addons/slack/addon.yaml
+            ✓ manifest valid: slack 1.0.0, 1 hook
+            ✓ hooks[0].handler: slack.notify is registered
+
+            """,
+            VerifyReport.Format(checks));
     }
 }

@@ -10,17 +10,21 @@ namespace WebOps.Tests.Unit.Addons;
 /// <summary>The real addon services over a real folder, wired by hand the way DI wires them.</summary>
 public sealed class AddonTestHost
 {
-    public AddonTestHost(AddonFolder folder, IEnumerable<IHookHandler>? handlers = null, ILoggerFactory? loggers = null)
+    public AddonTestHost(AddonFolder folder, IEnumerable<IHookHandler>? handlers = null, ILoggerFactory? loggers = null, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         Handlers = handlers?.ToList() ?? [];
         var factory = loggers ?? NullLoggerFactory.Instance;
         Options = new AddonOptions { Path = folder.Root };
         Discovery = new AddonDiscovery(Options, factory.CreateLogger<AddonDiscovery>());
-        Registry = new AddonRegistry(Discovery, Handlers, Store, TimeProvider.System, factory.CreateLogger<AddonRegistry>());
-        Runner = new HookRunner(Registry, Handlers, new ProcessRunner(factory.CreateLogger<ProcessRunner>()), factory.CreateLogger<HookRunner>());
+        Registry = new AddonRegistry(Discovery, Handlers, Store, Clock, factory.CreateLogger<AddonRegistry>());
+        Runner = new HookRunner(Registry, Handlers, new ProcessRunner(factory.CreateLogger<ProcessRunner>()), Clock, factory.CreateLogger<HookRunner>());
     }
 
     public List<IHookHandler> Handlers { get; }
+
+    /// <summary>The clock the registry and the hook runner read, as DI hands them the registered one.</summary>
+    public TimeProvider Clock { get; }
 
     public AddonOptions Options { get; }
 

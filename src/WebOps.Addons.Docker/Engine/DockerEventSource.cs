@@ -1,0 +1,26 @@
+using System.Runtime.CompilerServices;
+using WebOps.Core.Runtime;
+
+namespace WebOps.Addons.Docker.Engine;
+
+/// <summary>The Docker engine's container events, as the panel's health monitor follows them.</summary>
+public sealed class DockerEventSource(DockerEngine engine) : IRuntimeEventSource
+{
+    /// <summary>The name in addons/docker/addon.yaml: disabling that addon stops the panel following these events.</summary>
+    public string Addon => "docker";
+
+    public string Endpoint => engine.Endpoint;
+
+    public Task PingAsync(CancellationToken ct) => engine.PingAsync(ct);
+
+    public async IAsyncEnumerable<RuntimeEvent> WatchAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var e in engine.WatchEventsAsync(ct))
+        {
+            yield return new RuntimeEvent(e.Action, e.ContainerId, e.ContainerName, e.Deployment, e.Time, e.Attributes);
+        }
+    }
+
+    public async Task<bool> IsRunningAsync(string instanceId, CancellationToken ct) =>
+        await engine.InspectContainerAsync(instanceId, ct) is { State.Running: true };
+}
