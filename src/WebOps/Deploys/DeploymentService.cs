@@ -19,6 +19,7 @@ public sealed class DeploymentService(
     StatusNotifier notifier,
     WorkFolders folders,
     DeploymentLogSink sink,
+    PanelActions panelActions,
     TimeProvider clock)
 {
     public ValidationOptions ValidationOptions => new()
@@ -155,6 +156,8 @@ public sealed class DeploymentService(
             ?? throw new InvalidOperationException($"The status table gives '{verb}' no status to lead to; it cannot run as a runtime action.");
         var snapshot = SnapshotFactory.From(d);
         var runtime = RuntimeFor(d, snapshot);
+        // Until the new status is saved, the app's death is this action's doing (see PanelActions).
+        using var acting = panelActions.Begin(d.Name);
         try
         {
             await run(runtime, snapshot);

@@ -12,6 +12,7 @@ public static class DeploysServiceCollectionExtensions
         services.AddSingleton(new WorkFolders(settings.DataPath));
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<StatusNotifier>();
+        services.AddSingleton<PanelActions>();
         services.AddSingleton<DeployQueue>();
         services.AddProcessRunner();
         services.AddSingleton<GitCheckout>();

@@ -3,6 +3,7 @@ using WebOps.Addons;
 using WebOps.Core.Addons;
 using WebOps.Core.Health;
 using WebOps.Core.Runtime;
+using WebOps.Deploys;
 
 namespace WebOps.Health;
 
@@ -17,6 +18,7 @@ public sealed partial class RuntimeEventsFollower(
     AddonRegistry registry,
     HealthChecker checker,
     HealthMonitor monitor,
+    PanelActions panelActions,
     IOptions<HealthOptions> options,
     ILogger<RuntimeEventsFollower> logger) : BackgroundService
 {
@@ -24,8 +26,8 @@ public sealed partial class RuntimeEventsFollower(
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Lets the panel's own stop or restart reach the database (and the runtime restart the instance) before a
-    /// <c>die</c> is judged, so neither raises an alarm.
+    /// Lets a restart policy bring an instance back before a <c>die</c> is judged. Deaths the panel's own stop or
+    /// restart cause are told apart by <see cref="PanelActions"/>, not by this wait.
     /// </summary>
     private static readonly TimeSpan DieSettle = TimeSpan.FromMilliseconds(250);
 
@@ -160,8 +162,14 @@ public sealed partial class RuntimeEventsFollower(
             {
                 try
                 {
-                    var settled = e.Action is "die" or "oom" ? await SettleAsync(source, e.InstanceId, reaction, ct) : reaction;
-                    await checker.OnContainerEventAsync(deployment, e.InstanceId, settled, ct);
+                    var settled = e.Action is "die" or "oom"
+                        ? panelActions.Caused(deployment, e.Time) ? ContainerEventReaction.Ignore : await SettleAsync(source, e.InstanceId, reaction, ct)
+                        : reaction;
+                    if (settled.Action != ContainerEventAction.Ignore)
+                    {
+                        await checker.OnContainerEventAsync(deployment, e.InstanceId, settled, ct);
+                    }
+
                     Handled?.Invoke(e, settled);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
