@@ -47,5 +47,14 @@ public sealed class FailedBuildCauseTests
         Assert.Contains("No matching distribution found for django>=6.0", error, StringComparison.Ordinal);
         Assert.True(lines.Contains(("error", "ERROR: No matching distribution found for django>=6.0")), log);
         Assert.DoesNotContain('\u001b', log);
+
+        // The deployment page leads with the failure and its cause, not only a tooltip in the runs table.
+        using var browser = await world.Panel.LoggedInAsync();
+        var page = await browser.GetStringAsync($"/deployments/{name}");
+        Assert.Contains("data-run-error", page, StringComparison.Ordinal);
+        var banner = page[page.IndexOf("data-run-error", StringComparison.Ordinal)..page.IndexOf("aria-label=\"Actions\"", StringComparison.Ordinal)];
+        Assert.DoesNotContain("hidden", banner[..banner.IndexOf('>', StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains($"Deploy #{run.GetProperty("id").GetInt32()} failed", banner, StringComparison.Ordinal);
+        Assert.Contains("No matching distribution found for django&gt;=6.0", banner, StringComparison.Ordinal);
     }
 }

@@ -250,12 +250,23 @@
         return tr;
     }
 
+    // The newest run's failure, cause included, stays in view until a later run replaces it.
+    const runError = root.querySelector('[data-run-error]');
+    function showRunError(newest) {
+        const failed = newest && newest.result === 'failed';
+        runError.hidden = !failed;
+        if (!failed) return;
+        runError.querySelector('[data-run-error-title]').textContent = 'Deploy #' + newest.id + ' failed';
+        runError.querySelector('[data-run-error-text]').textContent = newest.error || '';
+    }
+
     async function refreshRuns() {
         const r = await W.request('GET', api + '/runs');
         if (!r.ok) return;
         runsBody.replaceChildren.apply(runsBody, r.data.slice(0, 20).map(runRow));
         runsEmpty.hidden = r.data.length > 0;
         markSelectedRun();
+        showRunError(r.data[0]);
         // The newest run tells whether a deploy still holds the deployment.
         deploying = r.data.length > 0 && (r.data[0].result === 'queued' || r.data[0].result === 'running');
         updateButtons();
