@@ -24,6 +24,10 @@ public class Deployment
     /// <summary>The loopback port WebOps allocated for the app; kept across redeploys.</summary>
     public int? HostPort { get; set; }
 
+    /// <summary>The port the app listens on as the last successful deploy decided it (the user's <see cref="Port"/>,
+    /// else the Dockerfile's EXPOSE, else the detected type's default); null before the first deploy.</summary>
+    public int? AppPort { get; set; }
+
     public Dictionary<string, string> EnvVars { get; set; } = [];
 
     public DeploymentStatus Status { get; private set; } = DeploymentStatus.Pending;

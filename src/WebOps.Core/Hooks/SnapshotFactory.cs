@@ -16,7 +16,7 @@ public static class SnapshotFactory
             Branch = d.Branch,
             CommitSha = d.CommitSha,
             ProjectType = type,
-            Port = port ?? EffectivePort(d, type),
+            Port = port ?? d.AppPort ?? EffectivePort(d, type),
             HostPort = d.HostPort,
             EnvVars = new Dictionary<string, string>(d.EnvVars),
             UseDocker = d.UseDocker,

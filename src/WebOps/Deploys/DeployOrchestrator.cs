@@ -43,7 +43,7 @@ public sealed class DeployOrchestrator(
             var context = await DecideAsync(d, run, checkout, detection, log, ct);
             await RunPreDeploymentHooksAsync(context, ct);
             var app = await BuildAndStartAsync(context, ct);
-            Record(d, run, app, log, started);
+            Record(d, run, app, context.Deployment.Port, log, started);
         }
         catch (Exception e) when (e is DeployFailedException or ProjectDetectionException)
         {
@@ -112,9 +112,10 @@ public sealed class DeployOrchestrator(
     }
 
     /// <summary>Step 6: what runs now is recorded on the deployment and the run.</summary>
-    private void Record(Deployment d, DeployRun run, RunningApp app, RunLog log, DateTimeOffset started)
+    private void Record(Deployment d, DeployRun run, RunningApp app, int appPort, RunLog log, DateTimeOffset started)
     {
         d.Record(app);
+        d.AppPort = appPort;
         d.Health = HealthState.Unknown;
         run.Image = (app as RunningContainer)?.Image;
         run.Result = "succeeded";
