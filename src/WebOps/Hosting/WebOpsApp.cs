@@ -47,7 +47,7 @@ public static class WebOpsApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FirstAdminNotice>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWebOpsData(settings.DataPath);
-        builder.Services.AddWebOpsAuth();
+        builder.Services.AddWebOpsAuth(builder.Configuration);
         builder.Services.AddAddonSystem();
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddSingleton<IStoredDeployments, DbStoredDeployments>();
