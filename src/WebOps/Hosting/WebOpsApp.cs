@@ -9,6 +9,7 @@ using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Health;
 using WebOps.Llm;
+using WebOps.Security;
 
 namespace WebOps.Hosting;
 
@@ -62,6 +63,7 @@ public static class WebOpsApp
         builder.Services.AddRazorPages();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
