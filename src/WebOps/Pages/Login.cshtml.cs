@@ -31,13 +31,8 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(Username) || string.IsNullOrEmpty(Password))
-        {
-            // Nothing to check, so nothing counted: no account has an empty name or password.
-            return Refuse(WrongCredentials);
-        }
-
-        // Asked before the password is checked: while throttled even the right password is not tried.
+        // Asked before anything is checked: while throttled even the right password is not tried, and every refusal
+        // says so, an empty form included (it counts as a failed login like any other).
         var attempt = throttle.Begin(Username, HttpContext.Connection.RemoteIpAddress);
         if (!attempt.Allowed)
         {
@@ -46,7 +41,9 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle) 
             return Refuse(LoginThrottleText.Message(attempt.RetryAfter));
         }
 
-        var user = await accounts.CheckPasswordAsync(Username, Password, ct);
+        var user = string.IsNullOrEmpty(Username) || string.IsNullOrEmpty(Password)
+            ? null
+            : await accounts.CheckPasswordAsync(Username, Password, ct);
         if (user is null)
         {
             return Refuse(WrongCredentials);

@@ -29,6 +29,8 @@ public sealed class LoginThrottleTests
         Assert.InRange(retryAfter, 1, 15 * 60);
         Assert.Contains(Throttled + " 15 minutes.", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(sixth.Headers.Location);
+        using var empty = await login.PostAsync(client, Credentials(""));
+        Assert.Equal(HttpStatusCode.TooManyRequests, empty.StatusCode);
     }
 
     [Fact]
