@@ -6,10 +6,20 @@ namespace WebOps.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>Login cookie for pages, bearer tokens for the API, and login required everywhere by default.</summary>
-    public static IServiceCollection AddWebOpsAuth(this IServiceCollection services)
+    /// <summary>
+    /// Login cookie for pages, bearer tokens for the API, login required everywhere by default, and the failed-login
+    /// throttle (settings in section <c>Login</c>).
+    /// </summary>
+    public static IServiceCollection AddWebOpsAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AccountService>();
+        services.AddOptions<LoginSettings>()
+            .Bind(configuration.GetSection(LoginSettings.SectionName))
+            .Validate(o => o.MaxFailures >= 1, "Login:MaxFailures must be 1 or more.")
+            .Validate(o => o.Window > TimeSpan.Zero, "Login:Window must be positive, e.g. 00:15:00.")
+            .Validate(o => o.MaxTrackedKeys >= 2, "Login:MaxTrackedKeys must be 2 or more (a username and an address).")
+            .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = ctx =>

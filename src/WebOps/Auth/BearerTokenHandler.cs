@@ -16,6 +16,9 @@ public sealed class BearerTokenHandler(
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>Compared against when no row was found, so an unknown token is compared like a known one.</summary>
+    private static readonly string NoToken = new('0', 64);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -30,13 +33,18 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("Malformed bearer token.");
         }
 
+        // The same work for every well-formed token, known or not: hash it, look the hash up once, compare once. The
+        // lookup is by hash, so its timing says nothing about how close a guess came to a real token; the final
+        // comparison is exact and constant-time, whatever the database's string collation treats as equal.
         var hash = TokenHasher.Hash(token);
         var stored = await db.ApiTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (stored is null)
+        var matches = TokenHasher.SameHash(hash, stored?.TokenHash ?? NoToken);
+        if (stored is null || !matches)
         {
             return AuthenticateResult.Fail("Unknown API token.");
         }
 
+        // Only a success writes, and the response tells the caller that much anyway.
         stored.LastUsedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(Context.RequestAborted);
         var identity = new ClaimsIdentity(

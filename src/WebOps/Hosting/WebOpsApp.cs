@@ -9,6 +9,7 @@ using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Health;
 using WebOps.Llm;
+using WebOps.Security;
 
 namespace WebOps.Hosting;
 
@@ -47,7 +48,7 @@ public static class WebOpsApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FirstAdminNotice>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWebOpsData(settings.DataPath);
-        builder.Services.AddWebOpsAuth();
+        builder.Services.AddWebOpsAuth(builder.Configuration);
         builder.Services.AddAddonSystem();
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddSingleton<IStoredDeployments, DbStoredDeployments>();
@@ -62,6 +63,7 @@ public static class WebOpsApp
         builder.Services.AddRazorPages();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

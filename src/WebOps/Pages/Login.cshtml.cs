@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,8 +10,11 @@ using WebOps.Auth;
 namespace WebOps.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountService accounts) : PageModel
+public sealed class LoginModel(AccountService accounts, LoginThrottle throttle) : PageModel
 {
+    // One message for a wrong username and a wrong password: saying which part was wrong would help someone guessing.
+    private const string WrongCredentials = "Wrong username or password. Try again.";
+
     [BindProperty]
     public string Username { get; set; } = "";
 
@@ -27,20 +31,35 @@ public sealed class LoginModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Asked before anything is checked: while throttled even the right password is not tried, and every refusal
+        // says so, an empty form included (it counts as a failed login like any other).
+        var attempt = throttle.Begin(Username, HttpContext.Connection.RemoteIpAddress);
+        if (!attempt.Allowed)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = LoginThrottleText.RetryAfterSeconds(attempt.RetryAfter).ToString(CultureInfo.InvariantCulture);
+            return Refuse(LoginThrottleText.Message(attempt.RetryAfter));
+        }
+
         var user = string.IsNullOrEmpty(Username) || string.IsNullOrEmpty(Password)
             ? null
             : await accounts.CheckPasswordAsync(Username, Password, ct);
         if (user is null)
         {
-            // One message for both cases: saying which part was wrong would help someone guessing usernames.
-            Error = "Wrong username or password. Try again.";
-            Password = "";
-            return Page();
+            return Refuse(WrongCredentials);
         }
 
+        throttle.Succeeded(attempt);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username)], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(SafeReturnUrl);
+    }
+
+    private PageResult Refuse(string error)
+    {
+        Error = error;
+        Password = "";
+        return Page();
     }
 
     /// <summary>Only a path on this site; anything else (another host, <c>//evil</c>) goes to the dashboard.</summary>
