@@ -48,6 +48,10 @@ public sealed class SystemdSupervisedAppTests : IDisposable
         await spec.SaveAsync(paths.LaunchFile(name), default);
         var unitPath = Path.Combine(UnitFolder, $"webops-{name}.service");
         var envPath = Path.Combine(EnvFolder, $"{name}.env");
+        // A file left world-readable (by hand, or by an older panel) is replaced, not rewritten in place.
+        Directory.CreateDirectory(EnvFolder);
+        File.WriteAllText(envPath, "OLD=1\n");
+        File.SetUnixFileMode(envPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         await apps.StartAsync(name, spec, new Dictionary<string, string> { ["SECRET_KEY"] = secret, ["GREETING"] = "hello" }, default);
 
@@ -55,6 +59,8 @@ public sealed class SystemdSupervisedAppTests : IDisposable
         Assert.Contains($"EnvironmentFile={envPath}", File.ReadAllLines(unitPath));
         Assert.Contains($"SECRET_KEY=\"s3cret \\\"quoted\\\" \\$HOME-{secret[^32..]}\"", File.ReadAllLines(envPath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envPath));
+        Assert.DoesNotContain("OLD=1", File.ReadAllLines(envPath));
+        Assert.Equal([$"{name}.env"], Directory.EnumerateFileSystemEntries(EnvFolder).Select(Path.GetFileName));
         var holders = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(file => File.ReadAllText(file).Contains(secret[^32..], StringComparison.Ordinal))
             .ToList();
