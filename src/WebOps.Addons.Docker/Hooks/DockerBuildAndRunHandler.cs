@@ -115,6 +115,11 @@ public sealed class DockerBuildAndRunHandler(
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
         {
+            if (units.Enabled && units.Refusal(context.Deployment.Name, spec) is { } refused)
+            {
+                return (null, refused);
+            }
+
             // systemd not being PID 1 falls back to Docker's restart policy (DockerUnits warns once).
             var engineRestarts = !units.Enabled;
             outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken);

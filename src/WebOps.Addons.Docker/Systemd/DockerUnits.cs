@@ -22,10 +22,31 @@ public sealed class DockerUnits(
     /// <summary>True when systemd supervises this deployment's container now (its unit was installed by a deploy).</summary>
     public bool Supervises(string deployment) => Enabled && units.IsInstalled(deployment);
 
-    /// <summary>The unit text for the spec; the exact file written to the unit folder.</summary>
-    public string Render(string deployment, ContainerSpec spec) => renderer.RenderDockerUnit(spec.ToSystemdUnitModel(deployment));
+    /// <summary>The unit text for the spec and its env file: the exact files written to the unit and env folders.</summary>
+    public UnitFiles Render(string deployment, ContainerSpec spec) =>
+        renderer.RenderDocker(spec.ToSystemdUnitModel(deployment, units.EnvFilePath(deployment)));
 
-    /// <summary>Writes the unit (mode 0600), reloads systemd, enables and (re)starts it so a redeploy runs the new image.</summary>
+    /// <summary>
+    /// Why the unit of this spec cannot be written (a variable Docker's env-file format cannot carry), or null. Asked
+    /// before the running container is replaced, so such a deploy fails without touching the app.
+    /// </summary>
+    public string? Refusal(string deployment, ContainerSpec spec)
+    {
+        try
+        {
+            Render(deployment, spec);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"The systemd unit {UnitInstaller.UnitName(deployment)} cannot be written, so the running app was left as it is: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Writes the env file (mode 0600) and the unit, reloads systemd, enables and (re)starts the unit so a redeploy
+    /// runs the new image.
+    /// </summary>
     public Task InstallAndStartAsync(string deployment, ContainerSpec spec, CancellationToken ct) =>
         units.InstallAndStartAsync(deployment, Render(deployment, spec), ct);
 

@@ -12,7 +12,10 @@ public sealed record AppUnitModel
     /// <summary>Absolute path of the folder the app starts in.</summary>
     public required string WorkingDirectory { get; init; }
 
-    /// <summary>Written as one <c>Environment=</c> line each, sorted by name so the text is stable.</summary>
+    /// <summary>Absolute path of the environment file the unit reads (<c>EnvironmentFile=</c>).</summary>
+    public required string EnvironmentFile { get; init; }
+
+    /// <summary>The app's variables: written to the environment file, never to the unit.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The user the app runs as; null leaves the unit's default (root for system units).</summary>

@@ -7,8 +7,15 @@ public sealed record DockerUnitModel
     public required string Name { get; init; }
 
     /// <summary>
-    /// Everything after <c>docker run --rm --name webops-{Name}</c>: options (<c>-e</c>, <c>-v</c>, <c>-p</c>,
-    /// <c>--network</c>, <c>--label</c>, ...), the image, then any command. Unquoted: the renderer quotes each one.
+    /// Everything after <c>docker run --rm --name webops-{Name} --env-file {EnvironmentFile}</c>: options (<c>-v</c>,
+    /// <c>-p</c>, <c>--network</c>, <c>--label</c>, ...), the image, then any command. No <c>-e</c>: the variables go
+    /// through <see cref="Environment"/>. Unquoted: the renderer quotes each one.
     /// </summary>
     public required IReadOnlyList<string> RunArguments { get; init; }
+
+    /// <summary>Absolute path of the env file <c>docker run --env-file</c> reads.</summary>
+    public required string EnvironmentFile { get; init; }
+
+    /// <summary>The container's variables: written to the env file, never to the unit.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
 }

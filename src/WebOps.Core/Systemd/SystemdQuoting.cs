@@ -14,24 +14,51 @@ public static class SystemdQuoting
     /// becomes <c>%%</c> (no specifier expansion), quoted or not.
     /// </summary>
     /// <exception cref="ArgumentException">The value holds a newline or another control character.</exception>
-    public static string QuoteArgument(string value) => Quote(value, doubleDollar: true, "The value");
+    public static string QuoteArgument(string value) => Quote(value, "The value");
 
     /// <summary>
-    /// One <c>Environment=</c> assignment, <c>NAME=value</c>, quoted as a single word. systemd does not expand
-    /// <c>$</c> there, so it stays; <c>%</c> is still a specifier and is doubled.
+    /// One line of a file read through <c>EnvironmentFile=</c>: <c>NAME="value"</c>. Inside double quotes systemd keeps
+    /// every character as written except <c>\</c> followed by one of <c>" \ ` $</c>, which stands for that character
+    /// (systemd.exec(5) "EnvironmentFile="), so exactly those four are escaped. Nothing is expanded in such a file:
+    /// <c>%</c> stays, and line breaks and other control characters are carried as they are.
     /// </summary>
-    /// <exception cref="ArgumentException">The name is not a variable name, or the value holds a control character.</exception>
-    public static string QuoteEnvironmentAssignment(string name, string value)
+    /// <exception cref="ArgumentException">The name is not a variable name, or the value holds a NUL.</exception>
+    public static string QuoteEnvironmentFileAssignment(string name, string value)
+    {
+        RequireVariableName(name);
+        var nul = value.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            throw new ArgumentException(
+                $"Environment variable '{name}' cannot be written to a systemd environment file: its value holds a NUL "
+                + $"character (at position {nul}), which no process can receive. Remove it from the value.");
+        }
+
+        var text = new StringBuilder(name.Length + value.Length + 4).Append(name).Append("=\"");
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' or '`' or '$')
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    /// <summary>Refuses a name that is not a variable name, in the words a user can act on.</summary>
+    /// <exception cref="ArgumentException">The name is empty, starts with a digit or holds other characters.</exception>
+    internal static void RequireVariableName(string name)
     {
         if (!IsVariableName(name))
         {
             throw new ArgumentException(
-                $"Environment variable name '{Printable(name)}' is not valid in a unit file: use letters, digits and "
-                + "underscores, not starting with a digit.",
+                $"Environment variable name '{Printable(name)}' is not valid in a unit's environment file: use letters, "
+                + "digits and underscores, not starting with a digit.",
                 nameof(name));
         }
-
-        return Quote($"{name}={value}", doubleDollar: false, $"Environment variable '{name}'");
     }
 
     /// <summary>A value for a key that takes the rest of the line (Description=, WorkingDirectory=): only <c>%</c> is special.</summary>
@@ -41,7 +68,7 @@ public static class SystemdQuoting
         return value.Replace("%", "%%", StringComparison.Ordinal);
     }
 
-    private static string Quote(string value, bool doubleDollar, string subject)
+    private static string Quote(string value, string subject)
     {
         RejectControlCharacters(value, subject);
         var needsQuotes = value.Length == 0 || value.Any(c => !IsPlain(c));
@@ -58,7 +85,7 @@ public static class SystemdQuoting
                 '\\' => @"\\",
                 '"' => "\\\"",
                 '%' => "%%",
-                '$' when doubleDollar => "$$",
+                '$' => "$$",
                 _ => c.ToString(),
             });
         }

@@ -21,7 +21,8 @@ public static class SystemdServiceCollectionExtensions
         services.AddOptions<SystemdOptions>()
             .Bind(configuration.GetSection(SystemdOptions.SectionName))
             .Validate(o => o.CommandTimeout > TimeSpan.Zero, "Systemd:CommandTimeout must be positive, e.g. 00:01:00.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.UnitFolder), "Systemd:UnitFolder must name a folder, e.g. /etc/systemd/system.");
+            .Validate(o => !string.IsNullOrWhiteSpace(o.UnitFolder), "Systemd:UnitFolder must name a folder, e.g. /etc/systemd/system.")
+            .Validate(o => Path.IsPathFullyQualified(o.EnvFolder ?? ""), "Systemd:EnvFolder must be an absolute folder path, e.g. /etc/webops/env.");
         services.AddProcessRunner();
         services.TryAddSingleton<SystemctlClient>();
         services.TryAddSingleton<UnitInstaller>();

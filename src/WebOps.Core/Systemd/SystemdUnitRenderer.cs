@@ -37,9 +37,28 @@ public sealed class SystemdUnitRenderer
         context.SetValue("name", name);
         context.SetValue("container", $"webops-{name}");
         context.SetValue("docker", docker);
+        context.SetValue("env_file", UnitValues.EnvFileArgument(model.EnvironmentFile, name));
         context.SetValue("run_args", UnitValues.Arguments(model.RunArguments, $"docker run argument for '{name}'"));
         return _docker.Value.Render(context, NullEncoder.Default);
     }
+
+    /// <summary>Both files a Docker deployment's unit install writes: the unit and its env file.</summary>
+    /// <exception cref="ArgumentException">A value cannot be written to either file (see the message for which and why).</exception>
+    public UnitFiles RenderDocker(DockerUnitModel model) => new(RenderDockerUnit(model), RenderDockerEnvironmentFile(model));
+
+    /// <summary>Both files a process app's unit install writes: the unit and its environment file.</summary>
+    /// <exception cref="ArgumentException">A value cannot be written to either file (see the message for which and why).</exception>
+    public UnitFiles RenderApp(AppUnitModel model) => new(RenderAppUnit(model), RenderAppEnvironmentFile(model));
+
+    /// <summary>The env file <c>docker run --env-file</c> reads for the unit of <paramref name="model"/>.</summary>
+    /// <exception cref="ArgumentException">A variable cannot be written in Docker's env-file format (see the message).</exception>
+    public static string RenderDockerEnvironmentFile(DockerUnitModel model) =>
+        EnvironmentFiles.Docker(UnitValues.Name(model.Name), model.Environment);
+
+    /// <summary>The environment file the app unit of <paramref name="model"/> reads.</summary>
+    /// <exception cref="ArgumentException">A variable cannot be written to a systemd environment file (see the message).</exception>
+    public static string RenderAppEnvironmentFile(AppUnitModel model) =>
+        EnvironmentFiles.Systemd(UnitValues.Name(model.Name), model.Environment);
 
     /// <summary>The unit that runs an app as a plain process.</summary>
     /// <exception cref="ArgumentException">A value cannot be written to a unit (see the message for which and why).</exception>
@@ -55,11 +74,8 @@ public sealed class SystemdUnitRenderer
         var arguments = UnitValues.Arguments(model.Command.Skip(1).ToList(), $"Argument of app '{name}'");
         var context = new TemplateContext(_templateOptions);
         context.SetValue("name", name);
-        context.SetValue("working_directory", UnitValues.WorkingDirectory(model.WorkingDirectory, name));
-        context.SetValue("environment", model.Environment
-            .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => SystemdQuoting.QuoteEnvironmentAssignment(e.Key, e.Value))
-            .ToList());
+        context.SetValue("working_directory", UnitValues.PathValue(model.WorkingDirectory, "Working directory", name));
+        context.SetValue("env_file", UnitValues.PathValue(model.EnvironmentFile, "Environment file", name));
         context.SetValue("user", model.User is null ? "" : UnitValues.User(model.User, name));
         context.SetValue("command", new[] { program }.Concat(arguments).ToList());
         return _app.Value.Render(context, NullEncoder.Default);

@@ -2,29 +2,38 @@ using Microsoft.Extensions.Options;
 
 namespace WebOps.Core.Systemd;
 
-/// <summary>Installs, drives and removes the <c>webops-NAME.service</c> unit of a deployment.</summary>
+/// <summary>Installs, drives and removes the <c>webops-NAME.service</c> unit of a deployment and its environment file.</summary>
 public sealed class UnitInstaller(SystemctlClient systemctl, IOptions<SystemdOptions> options)
 {
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public static string UnitName(string deployment) => $"webops-{deployment}.service";
 
     public SystemctlClient Systemctl => systemctl;
 
     public string UnitPath(string deployment) => Path.Combine(options.Value.UnitFolder, UnitName(deployment));
 
+    /// <summary>Where the unit's environment file lives; the rendered unit points at this path.</summary>
+    public string EnvFilePath(string deployment) => options.Value.EnvFilePath(deployment);
+
     public bool IsInstalled(string deployment) => File.Exists(UnitPath(deployment));
 
     /// <summary>
-    /// Writes the unit (mode 0600: it holds the app's variables), reloads systemd, enables and starts it, and
-    /// restarts it so a unit that already ran picks up the new text.
+    /// Writes the environment file (mode 0600: it holds the app's variables) and then the unit (mode 0644: it holds
+    /// none), each atomically, reloads systemd, enables and starts the unit, and restarts it so a unit that already
+    /// ran picks up the new text.
     /// </summary>
-    public async Task InstallAndStartAsync(string deployment, string unitText, CancellationToken ct)
+    public async Task InstallAndStartAsync(string deployment, UnitFiles files, CancellationToken ct)
     {
-        var path = UnitPath(deployment);
-        await File.WriteAllTextAsync(path, unitText, ct);
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            throw new PlatformNotSupportedException("systemd units are installed on Linux only.");
         }
+
+        // Created owner-only when missing; an existing folder keeps the mode its owner gave it.
+        Directory.CreateDirectory(options.Value.EnvFolder, OwnerOnlyFolder);
+        await AtomicFile.WriteAsync(EnvFilePath(deployment), files.Environment, AtomicFile.OwnerOnly, ct);
+        await AtomicFile.WriteAsync(UnitPath(deployment), files.Unit, AtomicFile.WorldReadable, ct);
 
         await systemctl.RunAsync(["daemon-reload"], ct);
         await systemctl.RunAsync(["enable", "--now", UnitName(deployment)], ct);
@@ -37,11 +46,12 @@ public sealed class UnitInstaller(SystemctlClient systemctl, IOptions<SystemdOpt
 
     public Task RestartAsync(string deployment, CancellationToken ct) => systemctl.RunAsync(["restart", UnitName(deployment)], ct);
 
-    /// <summary>Disables and stops the unit, deletes its file and reloads systemd.</summary>
+    /// <summary>Disables and stops the unit, deletes its file and its environment file, and reloads systemd.</summary>
     public async Task RemoveAsync(string deployment, CancellationToken ct)
     {
         await systemctl.RunAsync(["disable", "--now", UnitName(deployment)], ct);
         File.Delete(UnitPath(deployment));
+        File.Delete(EnvFilePath(deployment));
         await systemctl.RunAsync(["daemon-reload"], ct);
     }
 

@@ -41,14 +41,17 @@ internal static partial class UnitValues
         return quoted;
     }
 
-    /// <summary>WorkingDirectory= takes the rest of the line unquoted; only '%' needs escaping there.</summary>
-    public static string WorkingDirectory(string path, string name)
+    /// <summary>
+    /// A path for a key that takes the rest of the line unquoted (WorkingDirectory=, EnvironmentFile=): only '%' needs
+    /// escaping there. <paramref name="what"/> names the key for the message, e.g. "Working directory".
+    /// </summary>
+    public static string PathValue(string path, string what, string name)
     {
         if (!path.StartsWith('/') || path.Trim() != path || path.Contains('\\', StringComparison.Ordinal)
             || path.Contains('"', StringComparison.Ordinal) || path.Contains('\'', StringComparison.Ordinal))
         {
             throw new ArgumentException(
-                $"Working directory '{path.ReplaceLineEndings(" ")}' of app '{name}' must be an absolute path without quotes, "
+                $"{what} '{path.ReplaceLineEndings(" ")}' of app '{name}' must be an absolute path without quotes, "
                 + "backslashes or surrounding spaces.",
                 nameof(path));
         }
@@ -59,7 +62,28 @@ internal static partial class UnitValues
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"Working directory of app '{name}': {ex.Message}", nameof(path), ex);
+            throw new ArgumentException($"{what} of app '{name}': {ex.Message}", nameof(path), ex);
+        }
+    }
+
+    /// <summary>The env file of a Docker unit, an absolute path quoted as one <c>docker run</c> argument.</summary>
+    public static string EnvFileArgument(string path, string name)
+    {
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException(
+                $"Environment file '{path.ReplaceLineEndings(" ")}' of '{name}' is not an absolute path. Give the full path, "
+                + $"e.g. /etc/webops/env/{name}.env.",
+                nameof(path));
+        }
+
+        try
+        {
+            return SystemdQuoting.QuoteArgument(path);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Environment file of '{name}': {ex.Message}", nameof(path), ex);
         }
     }
 

@@ -3,7 +3,7 @@ namespace WebOps.Cli;
 /// <summary>Tiny option reader: <c>--name value</c> and <c>--flag</c>; everything else is positional.</summary>
 public sealed class CliArgs
 {
-    private static readonly HashSet<string> Flags = ["--hooks", "--json"];
+    private static readonly HashSet<string> Flags = ["--hooks", "--json", "--reveal-env"];
     private readonly Dictionary<string, string?> options = [];
     private readonly List<string> positional = [];
 

@@ -14,7 +14,9 @@ public static class CommandLine
           addons enable|disable NAME           Turn an addon on or off (kept across restarts)
           addons verify NAME                   Check an addon before restarting the panel
           detect PATH [--json] [--type T]      Show what WebOps would deploy from a folder
-          systemd render NAME                  Print the systemd unit for a deployment
+          systemd render NAME [--env-file PATH] [--reveal-env]
+                                               Print the systemd unit of a Docker deployment (its variables go
+                                               to an env file: --reveal-env prints that file instead)
 
         Every verb takes --data PATH (or WEBOPS_DATA) to choose the data folder.
         """;

@@ -10,13 +10,13 @@ namespace WebOps.Tests.Unit.ProcessAddon;
 public class DjangoUnitTests
 {
     [Fact]
-    public void Django_app_unit_runs_gunicorn_from_the_venv_on_loopback_with_the_app_variables()
+    public void Django_app_unit_runs_gunicorn_from_the_venv_on_loopback_with_the_app_variables_in_its_environment_file()
     {
         var spec = LaunchSpecs.Django("/var/lib/webops/apps/blog/venv", venvHasGunicorn: false,
             "/var/lib/webops/apps/blog/current/src", "mysite.wsgi", 20001);
         var environment = LaunchSpecs.Environment(spec, new Dictionary<string, string> { ["SECRET_KEY"] = "s3 cret", ["PATH"] = "/evil" });
 
-        var unit = new SystemdHost(new SystemdUnitRenderer(), new UnitInstaller(new SystemctlClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), Options.Create(new SystemdOptions())), Options.Create(new SystemdOptions()))).Render("blog", spec.Program, spec.Arguments, spec.WorkingDirectory, environment);
+        var files = new SystemdHost(new SystemdUnitRenderer(), new UnitInstaller(new SystemctlClient(new ProcessRunner(NullLogger<ProcessRunner>.Instance), Options.Create(new SystemdOptions())), Options.Create(new SystemdOptions()))).Render("blog", spec.Program, spec.Arguments, spec.WorkingDirectory, environment);
 
         Assert.Equal(
             """
@@ -28,10 +28,8 @@ public class DjangoUnitTests
 
             [Service]
             WorkingDirectory=/var/lib/webops/apps/blog/current/src
-            Environment=PATH=/var/lib/webops/apps/blog/venv/bin:/usr/local/bin:/usr/bin:/bin
-            Environment=PYTHONUNBUFFERED=1
-            Environment="SECRET_KEY=s3 cret"
-            Environment=VIRTUAL_ENV=/var/lib/webops/apps/blog/venv
+            # The app's variables (secrets among them) are in this file, mode 0600, never in the unit.
+            EnvironmentFile=/etc/webops/env/blog.env
             ExecStart=/var/lib/webops/apps/blog/venv/bin/python -m gunicorn mysite.wsgi:application --bind 127.0.0.1:20001
             Restart=on-failure
             RestartSec=5
@@ -43,7 +41,17 @@ public class DjangoUnitTests
             WantedBy=multi-user.target
 
             """,
-            unit);
+            files.Unit);
+        Assert.Equal(
+            """
+            # Environment of WebOps deployment blog. Every deploy rewrites this file; keep it mode 0600.
+            PATH="/var/lib/webops/apps/blog/venv/bin:/usr/local/bin:/usr/bin:/bin"
+            PYTHONUNBUFFERED="1"
+            SECRET_KEY="s3 cret"
+            VIRTUAL_ENV="/var/lib/webops/apps/blog/venv"
+
+            """,
+            files.Environment);
     }
 
     [Fact]

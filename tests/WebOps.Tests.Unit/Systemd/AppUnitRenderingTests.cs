@@ -9,6 +9,7 @@ public class AppUnitRenderingTests
         Name = "blog",
         Command = [program, "mysite.wsgi:application", "--bind", "127.0.0.1:8000", "--name", "blog 100% $live"],
         WorkingDirectory = "/srv/blog/app 2",
+        EnvironmentFile = "/etc/webops/env/blog.env",
         Environment = new Dictionary<string, string>
         {
             ["DJANGO_SETTINGS_MODULE"] = "mysite.settings",
@@ -19,7 +20,7 @@ public class AppUnitRenderingTests
     };
 
     [Fact]
-    public void App_unit_quotes_command_environment_and_working_directory()
+    public void App_unit_quotes_command_and_working_directory_and_reads_variables_from_the_environment_file()
     {
         var unit = new SystemdUnitRenderer().RenderAppUnit(Blog());
 
@@ -33,9 +34,8 @@ public class AppUnitRenderingTests
 
             [Service]
             WorkingDirectory=/srv/blog/app 2
-            Environment="ALLOWED_HOSTS=*"
-            Environment=DJANGO_SETTINGS_MODULE=mysite.settings
-            Environment="SECRET_KEY=a b\"c'$d%%e\\f"
+            # The app's variables (secrets among them) are in this file, mode 0600, never in the unit.
+            EnvironmentFile=/etc/webops/env/blog.env
             User=blog
             ExecStart=/srv/blog/venv/bin/gunicorn mysite.wsgi:application --bind 127.0.0.1:8000 --name "blog 100%% $$live"
             Restart=on-failure
@@ -49,18 +49,52 @@ public class AppUnitRenderingTests
 
             """,
             unit);
+        Assert.DoesNotContain("SECRET_KEY", unit, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void App_unit_without_user_or_environment_has_no_such_lines()
+    public void App_environment_file_double_quotes_every_value_as_systemd_reads_it()
+    {
+        var text = SystemdUnitRenderer.RenderAppEnvironmentFile(Blog() with
+        {
+            Environment = new Dictionary<string, string>(Blog().Environment) { ["MULTI_LINE"] = "first\nsecond", ["EMPTY"] = "" },
+        });
+
+        Assert.Equal(
+            """
+            # Environment of WebOps deployment blog. Every deploy rewrites this file; keep it mode 0600.
+            ALLOWED_HOSTS="*"
+            DJANGO_SETTINGS_MODULE="mysite.settings"
+            EMPTY=""
+            MULTI_LINE="first
+            second"
+            SECRET_KEY="a b\"c'\$d%e\\f"
+
+            """,
+            text);
+    }
+
+    [Fact]
+    public void App_unit_without_user_has_no_user_line()
     {
         var model = Blog(user: null) with { Environment = new Dictionary<string, string>(), Command = ["/usr/bin/python3", "-m", "http.server"] };
 
         var unit = new SystemdUnitRenderer().RenderAppUnit(model);
 
-        Assert.Contains("\nWorkingDirectory=/srv/blog/app 2\nExecStart=/usr/bin/python3 -m http.server\nRestart=on-failure\n", unit, StringComparison.Ordinal);
+        Assert.Contains("\nEnvironmentFile=/etc/webops/env/blog.env\nExecStart=/usr/bin/python3 -m http.server\nRestart=on-failure\n", unit, StringComparison.Ordinal);
         Assert.DoesNotContain("User=", unit, StringComparison.Ordinal);
-        Assert.DoesNotContain("Environment=", unit, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("env/blog.env")]
+    [InlineData("/etc/webops/env/blog.env\nUser=root")]
+    public void Unsafe_environment_file_path_is_rejected_naming_the_app(string path)
+    {
+        var ex = Assert.Throws<ArgumentException>(
+            () => new SystemdUnitRenderer().RenderAppUnit(Blog() with { EnvironmentFile = path }));
+
+        Assert.StartsWith("Environment file ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("app 'blog'", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

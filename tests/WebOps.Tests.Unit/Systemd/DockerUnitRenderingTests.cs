@@ -9,9 +9,6 @@ public class DockerUnitRenderingTests
     [
         "--label", "webops.deployment=blog",
         "--label", "webops.note=blue green",
-        "-e", "DATABASE_URL=postgres://blog:p@ss w0rd@db/blog",
-        "-e", "GREETING=it's \"100%\" $HOME",
-        "-e", @"WIN_PATH=C:\data",
         "-v", "/srv/blog/media:/app/media",
         "-v", "blog-data:/data:ro",
         "-p", "127.0.0.1:49160:8000",
@@ -20,12 +17,30 @@ public class DockerUnitRenderingTests
         "webops/blog:latest",
     ];
 
+    /// <summary>The container's variables, secrets among them, with every character the env file must carry as is.</summary>
+    internal static readonly KeyValuePair<string, string>[] Variables =
+    [
+        new("GREETING", "it's \"100%\" $HOME `id`"),
+        new("DATABASE_URL", "postgres://blog:p@ss w0rd@db/blog"),
+        new("WIN_PATH", @"C:\data\"),
+        new("PADDED", "  #not a comment = still the value"),
+        new("EMPTY", ""),
+    ];
+
+    internal static DockerUnitModel Blog() => new()
+    {
+        Name = "blog",
+        RunArguments = EveryOption,
+        EnvironmentFile = "/etc/webops/env/blog.env",
+        Environment = Variables,
+    };
+
     [Fact]
-    public void Docker_unit_wraps_the_container_with_every_option_quoted()
+    public void Docker_unit_wraps_the_container_with_every_option_quoted_and_reads_variables_from_the_env_file()
     {
         var renderer = new SystemdUnitRenderer();
 
-        var unit = renderer.RenderDockerUnit(new DockerUnitModel { Name = "blog", RunArguments = EveryOption });
+        var unit = renderer.RenderDockerUnit(Blog());
 
         Assert.Equal(
             """
@@ -39,7 +54,8 @@ public class DockerUnitRenderingTests
             [Service]
             # A container left behind by a crash would hold the name; "-" ignores "No such container".
             ExecStartPre=-/usr/bin/docker rm -f webops-blog
-            ExecStart=/usr/bin/docker run --rm --name webops-blog --label webops.deployment=blog --label "webops.note=blue green" -e "DATABASE_URL=postgres://blog:p@ss w0rd@db/blog" -e "GREETING=it's \"100%%\" $$HOME" -e "WIN_PATH=C:\\data" -v /srv/blog/media:/app/media -v blog-data:/data:ro -p 127.0.0.1:49160:8000 -p 127.0.0.1:49161:9000/udp --network bridge webops/blog:latest
+            # The container's variables (secrets among them) are in the --env-file, mode 0600, never in the unit.
+            ExecStart=/usr/bin/docker run --rm --name webops-blog --env-file /etc/webops/env/blog.env --label webops.deployment=blog --label "webops.note=blue green" -v /srv/blog/media:/app/media -v blog-data:/data:ro -p 127.0.0.1:49160:8000 -p 127.0.0.1:49161:9000/udp --network bridge webops/blog:latest
             ExecStop=/usr/bin/docker stop webops-blog
             Restart=on-failure
             RestartSec=5
@@ -53,6 +69,53 @@ public class DockerUnitRenderingTests
 
             """,
             unit);
+        foreach (var (_, value) in Variables.Where(v => v.Value.Length > 0))
+        {
+            Assert.DoesNotContain(value, unit, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Docker_env_file_has_one_unquoted_line_per_variable_sorted_by_name()
+    {
+        var text = SystemdUnitRenderer.RenderDockerEnvironmentFile(Blog());
+
+        Assert.Equal(
+            """
+            # Environment of WebOps deployment blog. Every deploy rewrites this file; keep it mode 0600.
+            DATABASE_URL=postgres://blog:p@ss w0rd@db/blog
+            EMPTY=
+            GREETING=it's "100%" $HOME `id`
+            PADDED=  #not a comment = still the value
+            WIN_PATH=C:\data\
+
+            """,
+            text);
+    }
+
+    [Theory]
+    [InlineData("line\nbreak", "U+000A at position 11")]
+    [InlineData("carriage\rreturn", "U+000D at position 15")]
+    public void Docker_env_value_with_a_line_break_is_refused_naming_the_variable_not_the_value(string value, string where)
+    {
+        var model = Blog() with { Environment = [new("API_TOKEN", "s3cret-" + value)] };
+
+        var ex = Assert.Throws<ArgumentException>(() => SystemdUnitRenderer.RenderDockerEnvironmentFile(model));
+
+        Assert.Equal(
+            $"Environment variable 'API_TOKEN' cannot be written to Docker's env file: its value holds a line break ({where}), "
+            + "which that format cannot carry. Remove it from the value, or run the app with Docker:Supervisor=docker, which passes "
+            + "variables through the Engine API.",
+            ex.Message);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relative_env_file_is_rejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SystemdUnitRenderer().RenderDockerUnit(Blog() with { EnvironmentFile = "blog.env" }));
+
+        Assert.StartsWith("Environment file 'blog.env' of 'blog' is not an absolute path.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,10 +123,10 @@ public class DockerUnitRenderingTests
     {
         var renderer = new SystemdUnitRenderer(new SystemdRenderOptions { DockerPath = "/usr/local/bin/docker" });
 
-        var unit = renderer.RenderDockerUnit(new DockerUnitModel { Name = "api", RunArguments = ["--network", "host", "webops/api:3"] });
+        var unit = renderer.RenderDockerUnit(new DockerUnitModel { Name = "api", RunArguments = ["--network", "host", "webops/api:3"], EnvironmentFile = "/e/api.env" });
 
         Assert.Contains("\nExecStartPre=-/usr/local/bin/docker rm -f webops-api\n", unit, StringComparison.Ordinal);
-        Assert.Contains("\nExecStart=/usr/local/bin/docker run --rm --name webops-api --network host webops/api:3\n", unit, StringComparison.Ordinal);
+        Assert.Contains("\nExecStart=/usr/local/bin/docker run --rm --name webops-api --env-file /e/api.env --network host webops/api:3\n", unit, StringComparison.Ordinal);
         Assert.Contains("\nExecStop=/usr/local/bin/docker stop webops-api\n", unit, StringComparison.Ordinal);
     }
 
@@ -71,7 +134,7 @@ public class DockerUnitRenderingTests
     public void Argument_with_a_newline_is_rejected_naming_its_position()
     {
         var renderer = new SystemdUnitRenderer();
-        var model = new DockerUnitModel { Name = "blog", RunArguments = ["-e", "A=1\nExecStartPre=/bin/evil", "img"] };
+        var model = Blog() with { RunArguments = ["-v", "/a:/b\nExecStartPre=/bin/evil", "img"] };
 
         var ex = Assert.Throws<ArgumentException>(() => renderer.RenderDockerUnit(model));
 
@@ -89,7 +152,7 @@ public class DockerUnitRenderingTests
         var renderer = new SystemdUnitRenderer();
 
         var ex = Assert.Throws<ArgumentException>(
-            () => renderer.RenderDockerUnit(new DockerUnitModel { Name = name, RunArguments = ["img"] }));
+            () => renderer.RenderDockerUnit(Blog() with { Name = name, RunArguments = ["img"] }));
 
         Assert.StartsWith("Deployment name '", ex.Message, StringComparison.Ordinal);
     }
@@ -100,7 +163,7 @@ public class DockerUnitRenderingTests
         var renderer = new SystemdUnitRenderer(new SystemdRenderOptions { DockerPath = "docker" });
 
         var ex = Assert.Throws<ArgumentException>(
-            () => renderer.RenderDockerUnit(new DockerUnitModel { Name = "blog", RunArguments = ["img"] }));
+            () => renderer.RenderDockerUnit(Blog() with { RunArguments = ["img"] }));
 
         Assert.StartsWith("Docker path option 'docker' is not an absolute path", ex.Message, StringComparison.Ordinal);
     }
@@ -112,7 +175,7 @@ public class DockerUnitRenderingTests
         var renderer = new SystemdUnitRenderer(new SystemdRenderOptions { TemplatesDirectory = folder });
 
         var ex = Assert.Throws<FileNotFoundException>(
-            () => renderer.RenderDockerUnit(new DockerUnitModel { Name = "blog", RunArguments = ["img"] }));
+            () => renderer.RenderDockerUnit(Blog() with { RunArguments = ["img"] }));
 
         Assert.Equal($"systemd template 'docker.service' not found in '{folder}'. Reinstall WebOps (templates/systemd ships next to the program) or point the templates directory option at it.", ex.Message);
     }

@@ -24,9 +24,8 @@ public sealed class SystemdAnalyzeVerifyTests : IDisposable
     {
         // verify checks that the program exists; /bin/true stands in for a docker CLI that may be absent.
         var renderer = new SystemdUnitRenderer(new SystemdRenderOptions { DockerPath = "/bin/true" });
-        var unit = renderer.RenderDockerUnit(new DockerUnitModel
+        var unit = renderer.RenderDockerUnit(DockerUnitRenderingTests.Blog() with
         {
-            Name = "blog",
             RunArguments = [.. DockerUnitRenderingTests.EveryOption, "--name", "semi;colon", ";", "", "unicode ☕ été"],
         });
 

@@ -37,13 +37,17 @@ public class SystemdQuotingTests
     }
 
     [Theory]
-    [InlineData("DEBUG", "1", "DEBUG=1")]
-    [InlineData("GREETING", "hello $USER, 100% \"sure\"", "\"GREETING=hello $USER, 100%% \\\"sure\\\"\"")]
-    [InlineData("PATH_WITH_BACKSLASH", @"a\b", @"""PATH_WITH_BACKSLASH=a\\b""")]
-    [InlineData("EMPTY", "", "EMPTY=")]
-    public void Environment_assignment_is_one_word_where_dollar_stays_literal(string name, string value, string expected)
+    [InlineData("DEBUG", "1", "DEBUG=\"1\"")]
+    [InlineData("GREETING", "hello $USER, 100% \"sure\"", "GREETING=\"hello \\$USER, 100% \\\"sure\\\"\"")]
+    [InlineData("CMD", "`id`", "CMD=\"\\`id\\`\"")]
+    [InlineData("PATH_WITH_BACKSLASH", @"a\b\", @"PATH_WITH_BACKSLASH=""a\\b\\""")]
+    [InlineData("PADDED", " # kept ", "PADDED=\" # kept \"")]
+    [InlineData("LINES", "one\ntwo\r\tend", "LINES=\"one\ntwo\r\tend\"")]
+    [InlineData("UNICODE", "été ☕", "UNICODE=\"été ☕\"")]
+    [InlineData("EMPTY", "", "EMPTY=\"\"")]
+    public void Environment_file_assignment_double_quotes_the_value_escaping_what_systemd_unescapes(string name, string value, string expected)
     {
-        Assert.Equal(expected, SystemdQuoting.QuoteEnvironmentAssignment(name, value));
+        Assert.Equal(expected, SystemdQuoting.QuoteEnvironmentFileAssignment(name, value));
     }
 
     [Theory]
@@ -53,18 +57,20 @@ public class SystemdQuotingTests
     [InlineData("")]
     public void Environment_name_that_is_not_a_variable_name_is_rejected(string name)
     {
-        var ex = Assert.Throws<ArgumentException>(() => SystemdQuoting.QuoteEnvironmentAssignment(name, "x"));
+        var ex = Assert.Throws<ArgumentException>(() => SystemdQuoting.QuoteEnvironmentFileAssignment(name, "x"));
 
         Assert.StartsWith($"Environment variable name '{name}' is not valid", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Environment_value_with_a_newline_is_rejected_without_echoing_the_value()
+    public void Environment_value_with_a_nul_is_rejected_without_echoing_the_value()
     {
         var ex = Assert.Throws<ArgumentException>(
-            () => SystemdQuoting.QuoteEnvironmentAssignment("API_TOKEN", "s3cret\nExecStartPre=/bin/evil"));
+            () => SystemdQuoting.QuoteEnvironmentFileAssignment("API_TOKEN", "s3cret\0rest"));
 
-        Assert.StartsWith("Environment variable 'API_TOKEN' cannot be written to a systemd unit", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "Environment variable 'API_TOKEN' cannot be written to a systemd environment file: its value holds a NUL character "
+            + "(at position 6), which no process can receive. Remove it from the value.",
+            ex.Message);
     }
 }

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WebOps.Addons;
+using WebOps.Addons.Process;
+using WebOps.Addons.Process.Launch;
+using WebOps.Addons.Process.Runtime;
+using WebOps.Core.Deployments;
+using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
+
+namespace WebOps.Tests.Integration.ProcessAddon;
+
+/// <summary>
+/// Deployments:Supervisor=systemd with systemd as PID 1, wired as the panel wires the process addon. systemd cannot
+/// run here, so systemctl is a script that records its arguments (the protocol boundary) and a listener on the app's
+/// port stands in for the app systemd would have started.
+/// </summary>
+public sealed class SystemdSupervisedAppTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("webops-procunit-").FullName;
+    private readonly string name = $"p-{Guid.NewGuid():N}"[..10];
+    private readonly string secret = $"s3cret \"quoted\" $HOME-{Guid.NewGuid():N}";
+
+    private string Data => Path.Combine(root, "data");
+
+    private string UnitFolder => Path.Combine(root, "units");
+
+    private string EnvFolder => Path.Combine(root, "env");
+
+    private string CallsFile => Path.Combine(root, "calls.txt");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public async Task App_variables_are_written_only_to_its_0600_environment_file_which_delete_removes()
+    {
+        await using var services = Services();
+        var apps = services.GetRequiredService<ProcessApps>();
+        var runtime = services.GetServices<IAppRuntime>().Single(r => r is ProcessAppRuntime);
+        var paths = services.GetRequiredService<AppPaths>();
+        using var app = new TcpListener(IPAddress.Loopback, 0);
+        app.Start();
+        var port = ((IPEndPoint)app.LocalEndpoint).Port;
+        var current = Directory.CreateDirectory(paths.Current(name)).FullName;
+        var spec = LaunchSpecs.Django(paths.Venv(name), venvHasGunicorn: false, current, "mysite.wsgi", port);
+        await spec.SaveAsync(paths.LaunchFile(name), default);
+        var unitPath = Path.Combine(UnitFolder, $"webops-{name}.service");
+        var envPath = Path.Combine(EnvFolder, $"{name}.env");
+        // A file left world-readable (by hand, or by an older panel) is replaced, not rewritten in place.
+        Directory.CreateDirectory(EnvFolder);
+        File.WriteAllText(envPath, "OLD=1\n");
+        File.SetUnixFileMode(envPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await apps.StartAsync(name, spec, new Dictionary<string, string> { ["SECRET_KEY"] = secret, ["GREETING"] = "hello" }, default);
+
+        Assert.Equal(["daemon-reload", $"enable --now webops-{name}.service", $"restart webops-{name}.service"], TakeCalls());
+        Assert.Contains($"EnvironmentFile={envPath}", File.ReadAllLines(unitPath));
+        Assert.Contains($"SECRET_KEY=\"s3cret \\\"quoted\\\" \\$HOME-{secret[^32..]}\"", File.ReadAllLines(envPath));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envPath));
+        Assert.DoesNotContain("OLD=1", File.ReadAllLines(envPath));
+        Assert.Equal([$"{name}.env"], Directory.EnumerateFileSystemEntries(EnvFolder).Select(Path.GetFileName));
+        var holders = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains(secret[^32..], StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal([envPath], holders);
+
+        await runtime.RemoveAsync(Snapshot(port), removeImages: false, default);
+
+        Assert.Equal([$"stop webops-{name}.service", $"disable --now webops-{name}.service", "daemon-reload"], TakeCalls());
+        Assert.False(File.Exists(unitPath));
+        Assert.False(File.Exists(envPath), "the environment file outlived its deployment");
+    }
+
+    private ServiceProvider Services()
+    {
+        Directory.CreateDirectory(UnitFolder);
+        var systemctl = Path.Combine(root, "systemctl");
+        File.WriteAllText(systemctl, $"#!/bin/sh\necho \"$*\" >> '{CallsFile}'\n");
+        File.SetUnixFileMode(systemctl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["data"] = Data,
+            ["Deployments:Supervisor"] = "systemd",
+            ["Systemd:SystemctlPath"] = systemctl,
+            ["Systemd:UnitFolder"] = UnitFolder,
+            ["Systemd:EnvFolder"] = EnvFolder,
+            ["Systemd:AssumePid1"] = "true",
+        }).Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(config)
+            .AddProcessAddon(config)
+            .BuildServiceProvider();
+    }
+
+    private DeploymentSnapshot Snapshot(int port) => new()
+    {
+        Id = 1,
+        Name = name,
+        RepoUrl = "file:///nowhere",
+        Branch = "main",
+        ProjectType = ProjectType.Django,
+        Port = 8000,
+        HostPort = port,
+        UseDocker = false,
+        ImageName = $"webops/{name}:latest",
+        ContainerName = $"webops-{name}",
+    };
+
+    private string[] TakeCalls()
+    {
+        var calls = File.ReadAllLines(CallsFile);
+        File.Delete(CallsFile);
+        return calls;
+    }
+}
