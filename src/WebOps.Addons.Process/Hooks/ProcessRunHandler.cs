@@ -65,12 +65,14 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookH
             return HookResult.Fail($"Could not start '{d.Name}' on 127.0.0.1:{port}: {e.Message}. Is the port taken by another program?");
         }
 
-        if (apps.Status(d.Name, spec) is not { Pid: var pid })
+        var pid = apps.Status(d.Name, spec)?.Pid;
+        if (pid is null && !apps.UnderSystemd)
         {
             return HookResult.Fail($"'{d.Name}' was started but has no process any more: see its runtime logs, fix the app, then redeploy.");
         }
 
-        context.Log.Write(DeploymentLogLevel.Info, "addon:process", $"'{d.Name}' answers at {spec.Url} ({spec.Description}, pid {pid})");
-        return HookResult.Started(new RunningProcess(pid, spec.Description) { PublishedPorts = [$"127.0.0.1:{port}"], Url = spec.Url });
+        var app = new RunningProcess(pid, spec.Description) { PublishedPorts = [$"127.0.0.1:{port}"], Url = spec.Url };
+        context.Log.Write(DeploymentLogLevel.Info, "addon:process", $"'{d.Name}' answers at {spec.Url} ({app.Describe()})");
+        return HookResult.Started(app);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ProcessAppRuntime(AppPaths paths, ProcessApps apps, Supervis
 
         var status = apps.Status(deployment.Name, spec);
         var running = status?.Running == true;
-        var app = new RunningProcess(status?.Pid ?? 0, spec.Description) { PublishedPorts = [$"127.0.0.1:{spec.HostPort}"], Url = spec.Url };
+        var app = new RunningProcess(status?.Pid, spec.Description) { PublishedPorts = [$"127.0.0.1:{spec.HostPort}"], Url = spec.Url };
         return new RuntimeState(running ? "running" : "exited", running, app, status?.RestartCount ?? 0, status?.LastExitCode);
     }
 

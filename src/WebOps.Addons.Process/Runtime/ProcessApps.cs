@@ -29,6 +29,9 @@ public sealed class ProcessApps(
     private ProcessOptions Options => options.Value;
 
     /// <summary>Starts the app and waits until it accepts connections on its port.</summary>
+    /// <summary>True when apps run as systemd units: their process ids are then systemd's, not known here.</summary>
+    public bool UnderSystemd => supervisor.UseSystemd;
+
     public async Task StartAsync(string name, LaunchSpec spec, IReadOnlyDictionary<string, string> variables, CancellationToken ct)
     {
         var gate = _locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));

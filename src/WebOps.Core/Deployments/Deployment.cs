@@ -90,7 +90,7 @@ public class Deployment
         (ContainerImage, ContainerId, ProcessId, ProcessCommand) = app switch
         {
             RunningContainer c => (c.Image, c.ContainerId, null, null),
-            RunningProcess p => ((string?)null, (string?)null, (int?)p.ProcessId, p.Command),
+            RunningProcess p => ((string?)null, (string?)null, p.ProcessId, p.Command),
             _ => throw new ArgumentException($"Unknown kind of running app: {app.GetType().Name}.", nameof(app)),
         };
         PublishedPorts = [.. app.PublishedPorts];

@@ -1,7 +1,11 @@
 namespace WebOps.Core.Runtime;
 
-/// <summary>A process started without Docker: its process id and the command it runs.</summary>
-public sealed record RunningProcess(int ProcessId, string Command) : RunningApp
+/// <summary>
+/// An app started without Docker: the command it runs and its process id. A systemd unit's process id belongs to
+/// systemd, so an app supervised by a unit has none here (see <c>systemctl status webops-NAME</c>).
+/// </summary>
+public sealed record RunningProcess(int? ProcessId, string Command) : RunningApp
 {
-    public override string Describe() => $"process {ProcessId} running {Command}";
+    public override string Describe() =>
+        ProcessId is { } pid ? $"process {pid} running {Command}" : $"a systemd unit running {Command}";
 }
