@@ -109,6 +109,45 @@ public sealed class DeployQueueTests : IDisposable
         Assert.True(ranB.StartedAt >= ranA.FinishedAt, $"{b} started at {ranB.StartedAt:O}, before {a} finished at {ranA.FinishedAt:O}");
     }
 
+    [Fact]
+    public async Task After_a_panel_restart_the_run_that_waited_is_cancelled_and_the_one_cut_short_failed()
+    {
+        var first = await PanelApp.StartAsync(gate.PanelArgs, "--Deployments:MaxParallel=1");
+        var (a, b) = (NewName("rsta"), NewName("rstb"));
+        int runA;
+        Run waiting;
+        try
+        {
+            using var api = await first.WithTokenAsync();
+            gate.Hold(a);
+            gate.Hold(b);
+            await CreateAsync(api, a, await GitRepo.CreateAsync(Apps.Static()));
+            await CreateAsync(api, b, await GitRepo.CreateAsync(Apps.Static()));
+            runA = await gate.WaitEnteredAsync(a);
+            waiting = Assert.Single(await RunsAsync(api, b));
+            Assert.Equal("queued", waiting.Result);
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+
+        gate.Open(a);
+        gate.Open(b);
+        await using var again = await PanelApp.StartInFolderAsync(first.DataFolder, gate.PanelArgs, "--Deployments:MaxParallel=1");
+        using var client = await again.WithTokenAsync();
+        var cut = Assert.Single(await RunsAsync(client, a));
+        var cancelled = Assert.Single(await RunsAsync(client, b));
+
+        Assert.Equal((runA, "failed"), (cut.Id, cut.Result));
+        Assert.Equal((waiting.Id, "cancelled", "cancelled: the panel stopped before this deploy started; redeploy"), (cancelled.Id, cancelled.Result, cancelled.Error));
+        Assert.NotNull(cancelled.FinishedAt);
+        Assert.Null(cancelled.StartedAt);
+        var redeployed = await DeployAsync(client, b);
+        Assert.Equal("succeeded", (await EndedRunAsync(client, b, redeployed.Id)).Result);
+        Assert.Equal(2, (await RunsAsync(client, b)).Length);
+    }
+
     private static string NewName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
 
     private static async Task CreateAsync(HttpClient api, string name, GitRepo repo)
