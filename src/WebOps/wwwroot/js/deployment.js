@@ -104,6 +104,8 @@
                 showResult('ok', 'Deploy #' + r.data.id + ' queued. The log below follows it.');
                 deploying = true;
                 showLive();
+                // A queued run changes no status, so no event brings it: show it in the runs table now.
+                refreshRuns();
                 updateButtons();
             } else {
                 showResult('ok', done[action]);
