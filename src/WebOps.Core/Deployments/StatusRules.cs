@@ -22,13 +22,14 @@ public static class StatusRules
     };
 
     /// <summary>
-    /// Building refuses everything: the deploy run owns the deployment until it ends. A failed deployment may still
-    /// have the previous release running (a redeploy that failed leaves it up), so it can be stopped or restarted.
+    /// Building refuses everything but deploy: the deploy run owns the deployment until it ends, and a deploy asked
+    /// for then queues one run after it (which deploys the newest commit). A failed deployment may still have the
+    /// previous release running (a redeploy that failed leaves it up), so it can be stopped or restarted.
     /// </summary>
     private static readonly Dictionary<DeploymentAction, ActionRule> Actions = new ActionRule[]
     {
         // Deploy queues a run; the status becomes building when the run starts.
-        new(DeploymentAction.Deploy, [DeploymentStatus.Pending, DeploymentStatus.Running, DeploymentStatus.Stopped, DeploymentStatus.Failed], DeploymentStatus.Building),
+        new(DeploymentAction.Deploy, [DeploymentStatus.Pending, DeploymentStatus.Building, DeploymentStatus.Running, DeploymentStatus.Stopped, DeploymentStatus.Failed], DeploymentStatus.Building),
         new(DeploymentAction.Start, [DeploymentStatus.Stopped, DeploymentStatus.Failed], DeploymentStatus.Running),
         new(DeploymentAction.Stop, [DeploymentStatus.Running, DeploymentStatus.Failed], DeploymentStatus.Stopped),
         new(DeploymentAction.Restart, [DeploymentStatus.Running, DeploymentStatus.Stopped, DeploymentStatus.Failed], DeploymentStatus.Running),

@@ -21,8 +21,9 @@ public static class DeploymentsApi
         api.MapGet("/{name}/logs", LogsAsync);
         api.MapGet("/{name}/runs", RunsAsync);
         api.MapGet("/{name}/runtime-logs", RuntimeLogsAsync);
+        // 202 with the run that will deploy: a new one, or the one an earlier request queued that has not started yet.
         api.MapPost("/{name}/deploy", (string name, DeploymentService s, CancellationToken ct) =>
-            ActAsync(name, s, async d => ApiResults.Ok(DeployRunDto.From(await s.QueueDeployAsync(d, ct))), ct));
+            ActAsync(name, s, async d => TypedResults.Accepted((string?)null, DeployRunDto.From((await s.QueueDeployAsync(d, ct)).Run)), ct));
         api.MapPost("/{name}/start", (string name, DeploymentService s, CancellationToken ct) =>
             ActAsync(name, s, async d => { await s.StartAsync(d, ct); return Dto(d); }, ct));
         api.MapPost("/{name}/stop", (string name, DeploymentService s, CancellationToken ct) =>

@@ -3,55 +3,103 @@ using System.Threading.Channels;
 namespace WebOps.Deploys;
 
 /// <summary>
-/// Deploy runs waiting for a worker. A deployment has at most one run queued or running: a second request is
-/// refused with the run that holds it, so two builds of one app never overlap.
+/// Deploy runs waiting for a worker, and what each deployment has queued or executing (<see cref="DeploySlot"/>).
+/// A deployment has at most one run executing and one waiting; the waiting one reaches the workers only when the
+/// executing one ends, so two runs of one app never overlap, while runs of different apps go side by side.
 /// </summary>
-public sealed class DeployQueue
+public sealed class DeployQueue : IDisposable
 {
     private readonly Channel<QueuedRun> channel = Channel.CreateUnbounded<QueuedRun>();
-    private readonly Dictionary<int, int> active = [];
+    private readonly Dictionary<int, DeploySlot> slots = [];
     private readonly Lock gate = new();
+
+    // Deciding "join the waiting run or save a new one" spans a database write; requests take turns so two never both save one.
+    private readonly SemaphoreSlim requests = new(1, 1);
 
     public ChannelReader<QueuedRun> Reader => channel.Reader;
 
-    /// <summary>Claims the deployment's slot; false (with the holder's run id, 0 while it is being created) if taken.</summary>
-    public bool TryClaim(int deploymentId, out int holderRunId)
+    /// <summary>Runs one deploy request's decision and queueing while no other request does.</summary>
+    public async Task<T> OneRequestAtATimeAsync<T>(Func<Task<T>> request, CancellationToken ct)
+    {
+        await requests.WaitAsync(ct);
+        try
+        {
+            return await request();
+        }
+        finally
+        {
+            requests.Release();
+        }
+    }
+
+    /// <summary>The run of the deployment that waits to start (a new request joins it), or null.</summary>
+    public int? WaitingRun(int deploymentId)
     {
         lock (gate)
         {
-            if (active.TryGetValue(deploymentId, out holderRunId))
+            return Slot(deploymentId).RunToJoin;
+        }
+    }
+
+    /// <summary>Queues a saved run; returns the run it waits behind (executing now), or null when it goes to the workers at once.</summary>
+    public int? Enqueue(int deploymentId, int runId)
+    {
+        lock (gate)
+        {
+            var slot = Slot(deploymentId);
+            var (next, dispatchNow) = slot.Queue(runId);
+            slots[deploymentId] = next;
+            if (!dispatchNow)
             {
-                return false;
+                return slot.Executing;
             }
 
-            active[deploymentId] = 0;
-            return true;
+            channel.Writer.TryWrite(new QueuedRun(deploymentId, runId));
+            return null;
         }
     }
 
-    public void Enqueue(int deploymentId, int runId)
+    /// <summary>A worker starts <paramref name="run"/>; from now on a request queues a run after it.</summary>
+    public void Started(QueuedRun run)
     {
         lock (gate)
         {
-            active[deploymentId] = runId;
+            slots[run.DeploymentId] = Slot(run.DeploymentId).Start(run.RunId);
         }
-
-        channel.Writer.TryWrite(new QueuedRun(deploymentId, runId));
     }
 
-    public void Release(int deploymentId)
+    /// <summary><paramref name="run"/> ended; the deployment's waiting run, if any, goes to the workers.</summary>
+    public void Finished(QueuedRun run)
     {
         lock (gate)
         {
-            active.Remove(deploymentId);
+            var (next, dispatch) = Slot(run.DeploymentId).Finish(run.RunId);
+            if (next.IsEmpty)
+            {
+                slots.Remove(run.DeploymentId);
+            }
+            else
+            {
+                slots[run.DeploymentId] = next;
+            }
+
+            if (dispatch is { } waiting)
+            {
+                channel.Writer.TryWrite(new QueuedRun(run.DeploymentId, waiting));
+            }
         }
     }
 
+    /// <summary>True while a run of the deployment is queued or executing.</summary>
     public bool IsBusy(int deploymentId)
     {
         lock (gate)
         {
-            return active.ContainsKey(deploymentId);
+            return !Slot(deploymentId).IsEmpty;
         }
     }
+
+    public void Dispose() => requests.Dispose();
+
+    private DeploySlot Slot(int deploymentId) => slots.GetValueOrDefault(deploymentId) ?? DeploySlot.Empty;
 }

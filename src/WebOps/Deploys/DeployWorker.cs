@@ -3,32 +3,35 @@ using WebOps.Hosting;
 
 namespace WebOps.Deploys;
 
-/// <summary>Takes runs off the queue and executes them, up to <c>Deployments:MaxParallelDeploys</c> at once.</summary>
+/// <summary>
+/// Executes queued runs with <c>Deployments:MaxParallel</c> workers, each taking the next run off the queue when it is
+/// free. The queue hands out a deployment's next run only after its previous one ended, so runs of one deployment
+/// never overlap. Shutting down cancels the runs executing; they record that they were interrupted.
+/// </summary>
 public sealed class DeployWorker(DeployQueue queue, IServiceScopeFactory scopes, IOptions<DeploymentSettings> settings, ILogger<DeployWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.Value.MaxParallel))
+            .Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(Math.Max(1, settings.Value.MaxParallelDeploys));
-        var running = new List<Task>();
         try
         {
             await foreach (var run in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await slots.WaitAsync(stoppingToken);
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(Task.Run(() => ExecuteOneAsync(run, slots, stoppingToken), CancellationToken.None));
+                await ExecuteOneAsync(run, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-
-        await Task.WhenAll(running);
     }
 
-    private async Task ExecuteOneAsync(QueuedRun run, SemaphoreSlim slots, CancellationToken ct)
+    private async Task ExecuteOneAsync(QueuedRun run, CancellationToken ct)
     {
+        queue.Started(run);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -41,8 +44,7 @@ public sealed class DeployWorker(DeployQueue queue, IServiceScopeFactory scopes,
         }
         finally
         {
-            queue.Release(run.DeploymentId);
-            slots.Release();
+            queue.Finished(run);
         }
     }
 }

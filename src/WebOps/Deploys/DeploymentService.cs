@@ -77,33 +77,33 @@ public sealed class DeploymentService(
         notifier.Changed(d);
     }
 
-    /// <summary>Queues a deploy run; refused while one is queued or running for this deployment.</summary>
-    public async Task<DeployRun> QueueDeployAsync(Deployment d, CancellationToken ct)
+    /// <summary>
+    /// Queues a deploy run, or answers with the run already waiting to start (it clones when it starts, so it deploys
+    /// the newest commit as well). While a run executes, one more is queued behind it; a deploy is never refused for
+    /// another deploy.
+    /// </summary>
+    public async Task<DeployTicket> QueueDeployAsync(Deployment d, CancellationToken ct)
     {
-        if (!queue.TryClaim(d.Id, out var holder))
+        if (StatusRefusal(d, DeploymentAction.Deploy) is { } why)
         {
-            throw new ActionRefusedException(Deploying(d, DeploymentAction.Deploy, holder));
+            throw new ActionRefusedException(why);
         }
 
-        try
+        return await queue.OneRequestAtATimeAsync(async () =>
         {
-            if (StatusRefusal(d, DeploymentAction.Deploy) is { } why)
+            if (queue.WaitingRun(d.Id) is { } waiting)
             {
-                throw new ActionRefusedException(why);
+                return new DeployTicket(await db.DeployRuns.SingleAsync(r => r.Id == waiting, ct), AlreadyQueued: true, Behind: null);
             }
 
             var run = new DeployRun { DeploymentId = d.Id, QueuedAt = clock.GetUtcNow() };
             db.DeployRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-            queue.Enqueue(d.Id, run.Id);
-            new RunLog(sink, d.Name, d.Id, run.Id).Info("webops", $"Deploy #{run.Id} queued.");
-            return run;
-        }
-        catch
-        {
-            queue.Release(d.Id);
-            throw;
-        }
+            // Not cancelled half-way: a saved run that never reached the queue would wait forever.
+            await db.SaveChangesAsync(CancellationToken.None);
+            var ticket = new DeployTicket(run, AlreadyQueued: false, Behind: queue.Enqueue(d.Id, run.Id));
+            new RunLog(sink, d.Name, d.Id, run.Id).Info("webops", ticket.Message);
+            return ticket;
+        }, ct);
     }
 
     public Task StartAsync(Deployment d, CancellationToken ct) =>
@@ -130,16 +130,17 @@ public sealed class DeploymentService(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>True while a deploy run of <paramref name="d"/> is queued or running: every action is refused then.</summary>
+    /// <summary>True while a deploy run of <paramref name="d"/> is queued or running: every action but deploy is refused then.</summary>
     public bool IsDeploying(Deployment d) => queue.IsBusy(d.Id);
 
     /// <summary>
     /// Why <paramref name="action"/> would be refused for <paramref name="d"/> now, or null when it would go ahead:
-    /// a deploy holds the deployment, or the status table does not offer the action in its status. The API refuses
-    /// with this message; the pages disable the action's button on the same answer.
+    /// a deploy holds the deployment (deploy itself is never refused for that: it queues the run after), or the
+    /// status table does not offer the action in its status. The API refuses with this message; the pages disable
+    /// the action's button on the same answer.
     /// </summary>
     public string? RefusalOf(Deployment d, DeploymentAction action) =>
-        IsDeploying(d) ? Deploying(d, action, holder: 0) : StatusRefusal(d, action);
+        action != DeploymentAction.Deploy && IsDeploying(d) ? Deploying(d, action) : StatusRefusal(d, action);
 
     public async Task<IReadOnlyList<RuntimeLogLine>> RuntimeLogsAsync(Deployment d, int tail, CancellationToken ct)
     {
@@ -199,10 +200,10 @@ public sealed class DeploymentService(
             return null;
         }
 
-        // Building refuses everything because a deploy holds the deployment: say that, not "it is building".
+        // Building refuses every action but deploy because a deploy holds the deployment: say that, not "it is building".
         if (d.Status == DeploymentStatus.Building)
         {
-            return Deploying(d, action, holder: 0);
+            return Deploying(d, action);
         }
 
         var verb = Verb(action);
@@ -211,10 +212,8 @@ public sealed class DeploymentService(
         return $"Cannot {verb} '{d.Name}': it is {Text(d.Status)}; {verb} works when it is {when}.";
     }
 
-    private static string Deploying(Deployment d, DeploymentAction action, int holder) => action switch
+    private static string Deploying(Deployment d, DeploymentAction action) => action switch
     {
-        DeploymentAction.Deploy =>
-            $"A deploy of '{d.Name}' is already queued or running{(holder > 0 ? $" (run #{holder})" : "")}; wait for it to finish, then redeploy.",
         DeploymentAction.Delete => $"'{d.Name}' is deploying; wait for the deploy to finish, then delete it.",
         _ => $"Cannot {Verb(action)} '{d.Name}' while it is deploying; wait for the deploy to finish.",
     };

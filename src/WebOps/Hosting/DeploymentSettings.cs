@@ -6,8 +6,8 @@ public sealed class DeploymentSettings
     /// <summary>Accept <c>file://</c> and absolute-path repositories (tests and single-box setups).</summary>
     public bool AllowLocalRepos { get; set; }
 
-    /// <summary>How many different deployments may deploy at once.</summary>
-    public int MaxParallelDeploys { get; set; } = 2;
+    /// <summary>How many different deployments may deploy at once; runs of one deployment never overlap.</summary>
+    public int MaxParallel { get; set; } = 2;
 
     public TimeSpan CloneTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

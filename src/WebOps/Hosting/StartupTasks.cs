@@ -24,19 +24,26 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice n
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// A run that was executing failed (it was cut short); a run still waiting in the queue never started and is
+    /// cancelled, so nothing deploys by surprise after a restart and the runs list says what happened to it.
+    /// </summary>
     private async Task SettleInterruptedRunsAsync(WebOpsDbContext db, CancellationToken ct)
     {
-        const string why = "interrupted: the panel stopped during this deploy; redeploy";
-        var interrupted = await db.DeployRuns.Where(r => r.Result == "queued" || r.Result == "running").ToListAsync(ct);
-        foreach (var run in interrupted)
+        var now = clock.GetUtcNow();
+        var unfinished = await db.DeployRuns.Where(r => r.Result == "queued" || r.Result == "running").ToListAsync(ct);
+        foreach (var run in unfinished)
         {
-            run.Result = "failed";
-            run.Error = why;
-            run.FinishedAt = clock.GetUtcNow();
+            var started = run.Result == "running";
+            run.Result = started ? "failed" : "cancelled";
+            run.Error = started
+                ? "interrupted: the panel stopped during this deploy; redeploy"
+                : "cancelled: the panel stopped before this deploy started; redeploy";
+            run.FinishedAt = now;
         }
 
         // Only deployments whose deploy was cut short; a pending LLM deployment waiting for its settings stays pending.
-        var ids = interrupted.Select(r => r.DeploymentId).ToHashSet();
+        var ids = unfinished.Select(r => r.DeploymentId).ToHashSet();
         foreach (var d in await db.Deployments.Where(d => ids.Contains(d.Id) || d.Status == DeploymentStatus.Building).ToListAsync(ct))
         {
             if (d.Status is DeploymentStatus.Building or DeploymentStatus.Pending)

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebOps.Core.Deployments;
 using WebOps.Data;
-using WebOps.Deploys;
 using WebOps.Tests.Integration.Infrastructure;
 using WebOps.Tests.Integration.ProcessAddon;
 using static WebOps.Tests.Integration.ProcessAddon.ProcessPanel;
@@ -19,13 +18,14 @@ namespace WebOps.Tests.Integration.Api;
 /// </summary>
 public sealed partial class ActionAgreementTests : IAsyncLifetime
 {
+    private readonly DeployGate gate = new();
     private PanelApp panel = null!;
     private HttpClient api = null!;
     private HttpClient browser = null!;
 
     public async Task InitializeAsync()
     {
-        panel = await PanelApp.StartAsync();
+        panel = await PanelApp.StartAsync(gate.PanelArgs);
         api = await panel.WithTokenAsync();
         browser = await panel.LoggedInAsync();
     }
@@ -35,6 +35,7 @@ public sealed partial class ActionAgreementTests : IAsyncLifetime
         api.Dispose();
         browser.Dispose();
         await panel.DisposeAsync();
+        gate.Dispose();
     }
 
     [Fact]
@@ -95,29 +96,49 @@ public sealed partial class ActionAgreementTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task While_a_deploy_holds_the_deployment_the_page_disables_every_button_and_the_api_refuses_every_action()
+    public async Task While_a_deploy_runs_only_redeploy_stays_offered_and_pressing_it_queues_one_run_after_it()
     {
         await DeployAsync(api, "held", await GitRepo.CreateAsync(Apps.Static()), "static");
-        var queue = panel.Services.GetRequiredService<DeployQueue>();
-        var id = await IdAsync("held");
-        Assert.True(queue.TryClaim(id, out _));
+        gate.Hold("held");
+        var executing = (await (await api.PostAsync("/api/deployments/held/deploy", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(executing, await gate.WaitEnteredAsync("held"));
         try
         {
             var page = await browser.GetStringAsync("/deployments/held");
             Assert.Contains("data-deploying=\"true\"", page, StringComparison.Ordinal);
-            Assert.All(Buttons(page), b => Assert.False(b.Value.Enabled, $"{b.Key} is enabled while a deploy holds the deployment"));
+            var buttons = Buttons(page);
+            Assert.True(buttons["deploy"].Enabled, "Redeploy is disabled while a deploy runs");
+            Assert.Contains("building", buttons["deploy"].EnabledWhen.Split(' '));
+            Assert.All(buttons.Where(b => b.Key != "deploy"), b => Assert.False(b.Value.Enabled, $"{b.Key} is enabled while a deploy holds the deployment"));
             Assert.Contains("disabled", DeleteButton().Match(await browser.GetStringAsync("/deployments/held/delete")).Groups["attrs"].Value, StringComparison.Ordinal);
-
             Assert.Equal("Cannot stop 'held' while it is deploying; wait for the deploy to finish.", await RefusalAsync(api.PostAsync("/api/deployments/held/stop", null)));
             Assert.Equal("Cannot start 'held' while it is deploying; wait for the deploy to finish.", await RefusalAsync(api.PostAsync("/api/deployments/held/start", null)));
             Assert.Equal("Cannot restart 'held' while it is deploying; wait for the deploy to finish.", await RefusalAsync(api.PostAsync("/api/deployments/held/restart", null)));
-            Assert.Equal("A deploy of 'held' is already queued or running; wait for it to finish, then redeploy.", await RefusalAsync(api.PostAsync("/api/deployments/held/deploy", null)));
             Assert.Equal("'held' is deploying; wait for the deploy to finish, then delete it.", await RefusalAsync(api.DeleteAsync("/api/deployments/held")));
+
+            var pressed = await PressRedeployAsync("held");
+            var queued = (await api.GetFromJsonAsync<JsonElement>("/api/deployments/held/runs"))[0].GetProperty("id").GetInt32();
+            Assert.Contains($"Deploy #{queued} queued; it starts when deploy #{executing} ends and deploys the newest commit then.", pressed, StringComparison.Ordinal);
+            Assert.Contains($"Deploy #{queued} is already queued; it deploys the newest commit when it starts.", await PressRedeployAsync("held"), StringComparison.Ordinal);
+            var joined = await api.PostAsync("/api/deployments/held/deploy", null);
+            Assert.Equal(HttpStatusCode.Accepted, joined.StatusCode);
+            Assert.Equal(queued, (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
         }
         finally
         {
-            queue.Release(id);
+            gate.Open("held");
         }
+
+        Assert.Equal("running", (await DeployWait.ForRunEndAsync(api, "held", afterRun: executing, minutes: 3)).GetProperty("status").GetString());
+    }
+
+    /// <summary>Submits the detail page's Redeploy form as a browser without script would; returns the page it leads back to.</summary>
+    private async Task<string> PressRedeployAsync(string name)
+    {
+        var form = await FormPage.LoadAsync(browser, $"/deployments/{name}");
+        var response = await form.PostAsync(browser, [], handlerUrl: $"/deployments/{name}?handler=Deploy");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return WebUtility.HtmlDecode(await browser.GetStringAsync(response.Headers.Location!.ToString()));
     }
 
     /// <summary>

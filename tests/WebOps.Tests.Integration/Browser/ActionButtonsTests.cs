@@ -37,6 +37,38 @@ public sealed partial class ActionButtonsTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task While_a_deploy_runs_Redeploy_stays_enabled_and_pressing_it_queues_the_next_run()
+    {
+        using var site = await StaticSiteRepo.CreateAsync();
+        var name = fixture.NewDeploymentName();
+        fixture.Gate.Hold(name);
+        try
+        {
+            var page = await fixture.LoggedInPageAsync();
+            await page.GotoAsync("/deployments/new");
+            await page.FillAsync("[name=name]", name);
+            await page.FillAsync("[name=repo_url]", site.Url);
+            await SubmitCreateAsync(page, name);
+            var executing = await fixture.Gate.WaitEnteredAsync(name);
+            await page.ReloadAsync();
+            await Expect(page.Locator("[data-status-badge]")).ToHaveTextAsync("building");
+            await ExpectButtonsAsync(page, deploy: true, start: false, stop: false, restart: false);
+
+            await page.ClickAsync("form[data-action=deploy] button");
+            await Expect(page.Locator("[data-action-result]")).ToHaveTextAsync(QueuedResult());
+            await Expect(page.Locator("[data-runs] tr").First).ToHaveAttributeAsync("data-run", new Regex($"^(?!{executing}$)\\d+$"));
+            await Expect(page.Locator("[data-runs] tr").First.Locator(".badge")).ToHaveTextAsync("queued");
+            await ExpectButtonsAsync(page, deploy: true, start: false, stop: false, restart: false);
+            fixture.AssertNoScriptErrors(page);
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            fixture.Gate.Open(name);
+        }
+    }
+
     private static async Task ExpectButtonsAsync(Microsoft.Playwright.IPage page, bool deploy, bool start, bool stop, bool restart)
     {
         foreach (var (action, enabled) in new[] { ("deploy", deploy), ("start", start), ("stop", stop), ("restart", restart) })

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using WebOps.Tests.Integration.Infrastructure;
 
 namespace WebOps.Tests.Integration.Browser;
 
@@ -15,13 +16,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public PanelProcess Panel { get; private set; } = null!;
 
+    /// <summary>Holds a deployment's deploy runs in pre_deployment while a test says so.</summary>
+    public DeployGate Gate { get; } = new();
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         // Generous waits on real conditions: this machine also builds images and runs other suites at the same time.
         Assertions.SetDefaultExpectTimeout(20_000);
-        Panel = await PanelProcess.StartAsync();
+        Panel = await PanelProcess.StartAsync(Gate.PanelArgs);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -107,5 +111,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await DockerCleanup.RemoveAsync(name);
         }
+
+        Gate.Dispose();
     }
 }

@@ -47,11 +47,11 @@ public sealed class PanelProcess : IAsyncDisposable
     /// Starts the panel. Another process may take the free port between choosing and binding it; then the panel
     /// exits and a new port is tried, so the health check never talks to someone else's server.
     /// </summary>
-    public static async Task<PanelProcess> StartAsync()
+    public static async Task<PanelProcess> StartAsync(params string[] extraArgs)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var panel = Launch(FreePort());
+            var panel = Launch(FreePort(), extraArgs);
             try
             {
                 await panel.WaitReadyAsync();
@@ -70,15 +70,17 @@ public sealed class PanelProcess : IAsyncDisposable
         }
     }
 
-    private static PanelProcess Launch(int port)
+    private static PanelProcess Launch(int port, string[] extraArgs)
     {
         var data = Path.Combine(Path.GetTempPath(), "webops-ui-" + Guid.NewGuid().ToString("N")[..8]);
         var psi = WebOpsCli.StartInfo(
+        [
             "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data,
             "--Deployments:AllowLocalRepos=true",
             "--Docker:StaticBaseImage=" + (Environment.GetEnvironmentVariable("WEBOPS_TEST_IMAGE_NGINX") ?? "webops-test/nginx:1"),
             "--Docker:PythonBaseImage=" + (Environment.GetEnvironmentVariable("WEBOPS_TEST_IMAGE_PYTHON") ?? "webops-test/python-django:1"),
-            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning");
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", .. extraArgs,
+        ]);
         var panel = new PanelProcess(new Process { StartInfo = psi }, new Uri($"http://127.0.0.1:{port}"), data);
         panel.process.OutputDataReceived += (_, e) => panel.OnLine(e.Data);
         panel.process.ErrorDataReceived += (_, e) => panel.OnLine(e.Data);

@@ -34,7 +34,11 @@ public sealed class GitRepo
         await GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", message);
     }
 
-    public async Task GitAsync(params string[] args)
+    /// <summary>The commit the branch points at now.</summary>
+    public Task<string> HeadAsync() => GitAsync("rev-parse", "HEAD");
+
+    /// <summary>Runs git in the repository; returns its trimmed output.</summary>
+    public async Task<string> GitAsync(params string[] args)
     {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args)
@@ -43,11 +47,14 @@ public sealed class GitRepo
         }
 
         using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
         var err = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         if (p.ExitCode != 0)
         {
             throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {err}");
         }
+
+        return (await output).Trim();
     }
 }

@@ -25,7 +25,7 @@ public sealed class NoGpuDeployTests
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
         var run = await world.Api.PostAsync($"/api/deployments/{name}/deploy", null);
-        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
         var runId = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var d = await world.WaitForDeployAsync(name, afterRun: runId - 1, minutes: 2);
 

@@ -21,7 +21,7 @@ public sealed class StatusRulesTests
     /// </summary>
     private const string Actions = """
         action    pending  building running  stopped  failed
-        deploy    building -        building building building
+        deploy    building building building building building
         start     -        -        -        running  running
         stop      -        -        stopped  -        stopped
         restart   -        -        running  running  running

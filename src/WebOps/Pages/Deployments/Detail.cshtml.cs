@@ -29,7 +29,7 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     [FromQuery(Name = "run")]
     public int? SelectedRun { get; set; }
 
-    /// <summary>A deploy run is queued or running: every button is disabled, as the API refuses every action then.</summary>
+    /// <summary>A deploy run is queued or running: every button but Redeploy is disabled, as the API refuses every other action then.</summary>
     public bool Deploying { get; private set; }
 
     /// <summary>Why each action would be refused now (null: it would go ahead), as the API answers; a refused action's button is disabled.</summary>
@@ -66,7 +66,7 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     }
 
     public Task<IActionResult> OnPostDeployAsync(CancellationToken ct) =>
-        ActAsync(async d => $"Deploy #{(await Deployments.QueueDeployAsync(d, ct)).Id} queued.", ct);
+        ActAsync(async d => (await Deployments.QueueDeployAsync(d, ct)).Message, ct);
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
         ActAsync(async d => { await Deployments.StartAsync(d, ct); return $"Started '{d.Name}'."; }, ct);

@@ -8,7 +8,8 @@
     const root = here.root, api = here.api;
     const page = location.pathname;
     let status = root.dataset.status;
-    // A deploy run is queued or running: the API refuses every action then, whatever the status says.
+    // A deploy run is queued or running: the API refuses every action but deploy then, whatever the status says;
+    // deploy queues one run after the running one (the status table offers it while building).
     let deploying = root.dataset.deploying === 'true';
     let busy = false;
 
@@ -18,7 +19,8 @@
     // this script keeps no list of its own.
     function updateButtons() {
         root.querySelectorAll('form[data-action] button').forEach(function (b) {
-            b.disabled = busy || deploying || b.dataset.enabledWhen.split(' ').indexOf(status) < 0;
+            const held = deploying && b.closest('form').dataset.action !== 'deploy';
+            b.disabled = busy || held || b.dataset.enabledWhen.split(' ').indexOf(status) < 0;
         });
     }
 
@@ -98,10 +100,12 @@
                 return;
             }
             if (action === 'deploy') {
-                // Nothing else makes sense until the queued run reports back through the status events.
+                // Only another deploy makes sense until the queued run reports back through the status events.
                 showResult('ok', 'Deploy #' + r.data.id + ' queued. The log below follows it.');
                 deploying = true;
                 showLive();
+                // A queued run changes no status, so no event brings it: show it in the runs table now.
+                refreshRuns();
                 updateButtons();
             } else {
                 showResult('ok', done[action]);
