@@ -73,6 +73,34 @@ public sealed class SystemdSupervisedAppTests : IDisposable
         Assert.False(File.Exists(envPath), "the environment file outlived its deployment");
     }
 
+    [Fact]
+    public async Task The_run_hook_reports_an_app_started_as_a_unit_without_a_process_id_of_its_own()
+    {
+        await using var services = Services();
+        var paths = services.GetRequiredService<AppPaths>();
+        var run = services.GetServices<IHookHandler>().Single(h => h.Name == "process.run");
+        using var app = new TcpListener(IPAddress.Loopback, 0);
+        app.Start();
+        var port = ((IPEndPoint)app.LocalEndpoint).Port;
+        Directory.CreateDirectory(paths.Release(name, 1));
+        var context = new HookContext
+        {
+            Event = HookEvent.PostDeployment,
+            Deployment = Snapshot(port) with { DeployRunId = 1 },
+            CheckoutPath = root,
+            Detection = new WebOps.Core.Detection.DetectionResult { Type = ProjectType.Django, WsgiModule = "mysite.wsgi", Reason = "set by the test" },
+            Log = new WebOps.Tests.Integration.Docker.ListLog(),
+        };
+
+        var result = await run.ExecuteAsync(context, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        var started = Assert.IsType<RunningProcess>(result.App);
+        Assert.Null(started.ProcessId);
+        Assert.Equal($"http://127.0.0.1:{port}", started.Url);
+        Assert.Contains($"enable --now webops-{name}.service", TakeCalls());
+    }
+
     private ServiceProvider Services()
     {
         Directory.CreateDirectory(UnitFolder);
