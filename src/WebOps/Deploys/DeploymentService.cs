@@ -6,6 +6,7 @@ using WebOps.Core.Runtime;
 using WebOps.Core.Validation;
 using WebOps.Data;
 using WebOps.Hosting;
+using WebOps.Proxy;
 
 namespace WebOps.Deploys;
 
@@ -20,6 +21,7 @@ public sealed class DeploymentService(
     WorkFolders folders,
     DeploymentLogSink sink,
     PanelActions panelActions,
+    ProxyChanges proxyChanges,
     TimeProvider clock)
 {
     public ValidationOptions ValidationOptions => new()
@@ -128,6 +130,7 @@ public sealed class DeploymentService(
         folders.Remove(d.Name);
         db.Deployments.Remove(d);
         await db.SaveChangesAsync(ct);
+        proxyChanges.Notify();
     }
 
     /// <summary>True while a deploy run of <paramref name="d"/> is queued or running: every action is refused then.</summary>
