@@ -7,6 +7,8 @@ internal static class ChoiceRule
 
     public static readonly string[] NetworkModes = ["bridge", "host", "none"];
 
+    public static readonly string[] TlsModes = ["auto", "off"];
+
     public static string? Check(string value, string[] allowed)
     {
         if (allowed.Contains(value, StringComparer.Ordinal))

@@ -79,6 +79,12 @@ public static class DeploymentValidator
         }
 
         Check(errors, "docker_network_mode", input.DockerNetworkMode, v => ChoiceRule.Check(v, ChoiceRule.NetworkModes));
+        if (input.Domains is not null)
+        {
+            DomainListRule.Check(input.Domains, errors);
+        }
+
+        Check(errors, "tls", input.Tls, v => ChoiceRule.Check(v, ChoiceRule.TlsModes));
     }
 
     private static void Check(List<FieldError> errors, string field, string? value, Func<string, string?> rule)

@@ -18,4 +18,5 @@ public static class ValidationLimits
     public const int VolumeSpecMaxLength = 4096;
     public const int PortsMaxCount = 50;
     public const int PortSpecMaxLength = 100;
+    public const int DomainsMaxCount = 50;
 }

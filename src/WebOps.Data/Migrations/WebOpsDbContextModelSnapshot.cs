@@ -220,6 +220,12 @@ namespace WebOps.Data.Migrations
                         .HasDefaultValue("Dockerfile")
                         .HasColumnName("dockerfile_path");
 
+                    b.Property<string>("Domains")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domains")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("EnvVars")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -275,6 +281,13 @@ namespace WebOps.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("Tls")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Auto")
+                        .HasColumnName("tls");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT")

@@ -25,19 +25,19 @@ public static class DeploymentsApi
         api.MapPost("/{name}/deploy", (string name, DeploymentService s, CancellationToken ct) =>
             ActAsync(name, s, async d => TypedResults.Accepted((string?)null, DeployRunDto.From((await s.QueueDeployAsync(d, ct)).Run)), ct));
         api.MapPost("/{name}/start", (string name, DeploymentService s, CancellationToken ct) =>
-            ActAsync(name, s, async d => { await s.StartAsync(d, ct); return Dto(d); }, ct));
+            ActAsync(name, s, async d => { await s.StartAsync(d, ct); return Dto(d, s); }, ct));
         api.MapPost("/{name}/stop", (string name, DeploymentService s, CancellationToken ct) =>
-            ActAsync(name, s, async d => { await s.StopAsync(d, ct); return Dto(d); }, ct));
+            ActAsync(name, s, async d => { await s.StopAsync(d, ct); return Dto(d, s); }, ct));
         api.MapPost("/{name}/restart", (string name, DeploymentService s, CancellationToken ct) =>
-            ActAsync(name, s, async d => { await s.RestartAsync(d, ct); return Dto(d); }, ct));
+            ActAsync(name, s, async d => { await s.RestartAsync(d, ct); return Dto(d, s); }, ct));
         return app;
     }
 
-    private static async Task<IResult> ListAsync(WebOpsDbContext db, CancellationToken ct) =>
-        ApiResults.Ok((await db.Deployments.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => DeploymentDto.From(d, reveal: false)));
+    private static async Task<IResult> ListAsync(WebOpsDbContext db, DeploymentService s, CancellationToken ct) =>
+        ApiResults.Ok((await db.Deployments.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => DeploymentDto.From(d, reveal: false, s.PublicUrls(d))));
 
     private static async Task<IResult> GetAsync(string name, bool? reveal, DeploymentService s, CancellationToken ct) =>
-        await s.FindAsync(name, ct) is { } d ? ApiResults.Ok(DeploymentDto.From(d, reveal == true)) : ApiResults.NotFound(name);
+        await s.FindAsync(name, ct) is { } d ? ApiResults.Ok(DeploymentDto.From(d, reveal == true, s.PublicUrls(d))) : ApiResults.NotFound(name);
 
     private static async Task<IResult> CreateAsync(HttpRequest request, DeploymentService s, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public static class DeploymentsApi
         return await ApiResults.GuardAsync(async () =>
         {
             var d = await s.CreateAsync(input!, ct);
-            return TypedResults.Created($"/api/deployments/{d.Name}", DeploymentDto.From(d, reveal: false));
+            return TypedResults.Created($"/api/deployments/{d.Name}", DeploymentDto.From(d, reveal: false, s.PublicUrls(d)));
         });
     }
 
@@ -65,7 +65,7 @@ public static class DeploymentsApi
         return error ?? await ApiResults.GuardAsync(async () =>
         {
             await s.UpdateAsync(d, input!, ct);
-            return Dto(d);
+            return Dto(d, s);
         });
     }
 
@@ -115,5 +115,5 @@ public static class DeploymentsApi
     private static async Task<IResult> ActAsync(string name, DeploymentService s, Func<Core.Deployments.Deployment, Task<IResult>> action, CancellationToken ct) =>
         await s.FindAsync(name, ct) is { } d ? await ApiResults.GuardAsync(() => action(d)) : ApiResults.NotFound(name);
 
-    private static IResult Dto(Core.Deployments.Deployment d) => ApiResults.Ok(DeploymentDto.From(d, reveal: false));
+    private static IResult Dto(Core.Deployments.Deployment d, DeploymentService s) => ApiResults.Ok(DeploymentDto.From(d, reveal: false, s.PublicUrls(d)));
 }

@@ -6,6 +6,7 @@ using WebOps.Core.Runtime;
 using WebOps.Data;
 using WebOps.Data.Entities;
 using WebOps.Health;
+using WebOps.Proxy;
 
 namespace WebOps.Api;
 
@@ -26,9 +27,9 @@ public static class HealthApi
     }
 
     private static async Task<IResult> HealthzAsync(
-        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, CancellationToken ct)
+        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, ProxyStatus proxy, CancellationToken ct)
     {
-        var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, ct);
+        var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, ct);
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -5,6 +5,7 @@ using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
 using WebOps.Core.Text;
 using WebOps.Data;
+using WebOps.Proxy;
 
 namespace WebOps.Deploys;
 
@@ -22,6 +23,7 @@ public sealed class DeployOrchestrator(
     DeploymentLogTrimmer trimmer,
     StatusNotifier notifier,
     WorkFolders folders,
+    ProxyStatus proxy,
     TimeProvider clock,
     ILogger<DeployOrchestrator> logger)
 {
@@ -38,6 +40,11 @@ public sealed class DeployOrchestrator(
         log.Info("webops", $"Deploy #{run.Id} of '{d.Name}' started: {d.RepoUrl}@{d.Branch}");
         try
         {
+            if (proxy.DeployRefusal(d) is { } refusal)
+            {
+                throw new DeployFailedException(refusal);
+            }
+
             var checkout = await CheckoutAsync(d, run, log, ct);
             var detection = Detect(d, checkout, log);
             var context = await DecideAsync(d, run, checkout, detection, log, ct);

@@ -6,6 +6,7 @@ using WebOps.Core.Runtime;
 using WebOps.Core.Validation;
 using WebOps.Data;
 using WebOps.Hosting;
+using WebOps.Proxy;
 
 namespace WebOps.Deploys;
 
@@ -20,6 +21,8 @@ public sealed class DeploymentService(
     WorkFolders folders,
     DeploymentLogSink sink,
     PanelActions panelActions,
+    ProxyChanges proxyChanges,
+    IOptions<Core.Proxy.ProxyOptions> proxy,
     TimeProvider clock)
 {
     public ValidationOptions ValidationOptions => new()
@@ -38,6 +41,11 @@ public sealed class DeploymentService(
         if (errors.Count == 0 && await db.Deployments.AnyAsync(d => d.Name == input.Name, ct))
         {
             errors.Add(new FieldError("name", $"a deployment named '{input.Name}' already exists; choose another name"));
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await DomainClashesAsync(input, null, ct));
         }
 
         if (errors.Count > 0)
@@ -64,7 +72,12 @@ public sealed class DeploymentService(
 
     public async Task UpdateAsync(Deployment d, DeploymentInput input, CancellationToken ct)
     {
-        var errors = DeploymentValidator.ValidatePatch(input, ValidationOptions, d.Name);
+        var errors = DeploymentValidator.ValidatePatch(input, ValidationOptions, d.Name).ToList();
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await DomainClashesAsync(input, d.Id, ct));
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
@@ -128,7 +141,11 @@ public sealed class DeploymentService(
         folders.Remove(d.Name);
         db.Deployments.Remove(d);
         await db.SaveChangesAsync(ct);
+        proxyChanges.Notify();
     }
+
+    /// <summary>The public URLs of <paramref name="d"/> through the edge proxy, one per name; none when the proxy is off.</summary>
+    public IReadOnlyList<string> PublicUrls(Deployment d) => Core.Proxy.PublicUrls.Of(d, proxy.Value);
 
     /// <summary>True while a deploy run of <paramref name="d"/> is queued or running: every action but deploy is refused then.</summary>
     public bool IsDeploying(Deployment d) => queue.IsBusy(d.Id);
@@ -221,6 +238,30 @@ public sealed class DeploymentService(
     private static string Verb(DeploymentAction action) => action.ToString().ToLowerInvariant();
 
     private static string Text(DeploymentStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>Domains of the input that another deployment already answers at: the edge can route a name to one app only.</summary>
+    private async Task<List<FieldError>> DomainClashesAsync(DeploymentInput input, int? self, CancellationToken ct)
+    {
+        if (input.Domains is not { Count: > 0 } wanted)
+        {
+            return [];
+        }
+
+        var others = await db.Deployments.AsNoTracking().Where(x => x.Id != self).Select(x => new { x.Name, x.Domains }).ToListAsync(ct);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var name = wanted[i].Trim();
+            if (others.FirstOrDefault(o => o.Domains.Contains(name, StringComparer.Ordinal)) is { } owner)
+            {
+                errors.Add(new FieldError(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"domains[{i}]"),
+                    $"'{name}' is already used by deployment '{owner.Name}'; remove it there first, or choose another name"));
+            }
+        }
+
+        return errors;
+    }
 
     private IAppRuntime RuntimeFor(Deployment d, Core.Hooks.DeploymentSnapshot snapshot) =>
         runtimes.FirstOrDefault(r => r.Handles(snapshot))

@@ -1,11 +1,15 @@
 using WebOps.Core.Deployments;
+using WebOps.Proxy;
 
 namespace WebOps.Deploys;
 
 /// <summary>Tells watching browsers that a deployment's status or health changed.</summary>
-public sealed class StatusNotifier(LiveEvents live)
+public sealed class StatusNotifier(LiveEvents live, ProxyChanges proxy)
 {
-    public void Changed(Deployment d) =>
+    public void Changed(Deployment d)
+    {
+        // Whatever changed a deployment may change the routes the edge proxy needs.
+        proxy.Notify();
         live.Publish(new LiveEvent(d.Name, "status", new
         {
             name = d.Name,
@@ -15,4 +19,5 @@ public sealed class StatusNotifier(LiveEvents live)
             commit_sha = d.CommitSha,
             updated_at = d.UpdatedAt,
         }));
+    }
 }

@@ -1,4 +1,7 @@
 namespace WebOps.Health;
 
-/// <summary>The body of <c>/healthz</c>: <c>docker</c> is <c>ok</c>, <c>unreachable</c> or <c>not used</c>.</summary>
-public sealed record HealthzReport(string Status, string Database, string Docker);
+/// <summary>
+/// The body of <c>/healthz</c>: <c>docker</c> is <c>ok</c>, <c>unreachable</c> or <c>not used</c>; <c>proxy</c> (the edge,
+/// Caddy) is <c>ok</c>, <c>not answering</c>, <c>not installed</c> or <c>disabled</c> and does not make the panel unavailable.
+/// </summary>
+public sealed record HealthzReport(string Status, string Database, string Docker, string Proxy);

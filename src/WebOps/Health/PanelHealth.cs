@@ -18,7 +18,7 @@ public static class PanelHealth
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
 
     public static async Task<(bool Ok, HealthzReport Report)> CheckAsync(
-        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, CancellationToken ct)
+        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, string proxy, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Limit);
@@ -29,23 +29,23 @@ public static class PanelHealth
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return (false, new HealthzReport("unavailable", "unreachable", "unknown"));
+            return (false, new HealthzReport("unavailable", "unreachable", "unknown", proxy));
         }
 
         var engine = sources.FirstOrDefault(s => s.Addon == DockerAddon);
         if (!usesDocker || engine is null || !registry.IsInUse(DockerAddon))
         {
-            return (true, new HealthzReport("ok", "ok", "not used"));
+            return (true, new HealthzReport("ok", "ok", "not used", proxy));
         }
 
         try
         {
             await engine.PingAsync(timeout.Token);
-            return (true, new HealthzReport("ok", "ok", "ok"));
+            return (true, new HealthzReport("ok", "ok", "ok", proxy));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return (false, new HealthzReport("unavailable", "ok", "unreachable"));
+            return (false, new HealthzReport("unavailable", "ok", "unreachable", proxy));
         }
     }
 }

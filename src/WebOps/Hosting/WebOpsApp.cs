@@ -9,6 +9,7 @@ using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Health;
 using WebOps.Llm;
+using WebOps.Proxy;
 using WebOps.Security;
 
 namespace WebOps.Hosting;
@@ -57,6 +58,7 @@ public static class WebOpsApp
         builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
         builder.Services.AddHealthMonitoring(builder.Configuration);
+        builder.Services.AddProxy(builder.Configuration, settings);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -57,6 +57,8 @@ public sealed class FormPostTests : IAsyncLifetime
     [InlineData("docker_ports", "99999:80", "docker_ports")]
     [InlineData("dockerfile_path", "../Dockerfile", "dockerfile_path")]
     [InlineData("docker_network_mode", "container:x", "docker_network_mode")]
+    [InlineData("domains", "https://shop.example.com/", "domains")]
+    [InlineData("tls", "sometimes", "tls")]
     public async Task Bad_form_input_is_shown_next_to_the_field_with_values_kept_and_nothing_saved(string field, string value, string shownField)
     {
         var form = await FormPage.LoadAsync(browser, "/deployments/new");
@@ -73,6 +75,28 @@ public sealed class FormPostTests : IAsyncLifetime
         Assert.Matches($"name=\"{shownField}\"[^>]*aria-invalid=\"true\"|has-error\" id=\"[^\"]*{shownField}", html);
         Assert.Contains("field-error", html, StringComparison.Ordinal);
         Assert.Equal(0, (await api.GetFromJsonAsync<JsonElement>("/api/deployments")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Domains_typed_in_the_form_are_saved_shown_on_the_page_and_in_the_edit_form()
+    {
+        var repo = await GitRepo.CreateAsync(ProcessAddon.Apps.Static());
+        var form = await FormPage.LoadAsync(browser, "/deployments/new");
+        var fields = Fields("form-domains", repo.Url);
+        fields["project_type"] = "static";
+        fields["domains"] = "shop.example.com";
+        fields["tls"] = "off";
+
+        var response = await form.PostAsync(browser, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var d = await api.GetFromJsonAsync<JsonElement>("/api/deployments/form-domains");
+        Assert.Equal(["shop.example.com"], d.GetProperty("domains").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        Assert.Equal("off", d.GetProperty("tls").GetString());
+        Assert.Contains("<li>shop.example.com</li>", await browser.GetStringAsync("/deployments/form-domains"), StringComparison.Ordinal);
+        var edit = await browser.GetStringAsync("/deployments/form-domains/edit");
+        Assert.Matches("name=\"domains\"[^>]*value=\"shop.example.com\"|value=\"shop.example.com\"[^>]*name=\"domains\"", edit);
+        Assert.Matches("<option value=\"off\" selected", edit);
     }
 
     private static Dictionary<string, string> Fields(string name, string repo) => new()

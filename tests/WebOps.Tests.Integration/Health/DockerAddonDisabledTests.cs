@@ -32,7 +32,7 @@ public sealed class DockerAddonDisabledTests
             var healthz = await panel.Anonymous().GetAsync("/healthz");
 
             Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
-            Assert.Equal("""{"status":"ok","database":"ok","docker":"not used"}""", await healthz.Content.ReadAsStringAsync());
+            Assert.Equal("""{"status":"ok","database":"ok","docker":"not used","proxy":"disabled"}""", await healthz.Content.ReadAsStringAsync());
             Assert.Equal(0, engine.Connections);
         }
         finally

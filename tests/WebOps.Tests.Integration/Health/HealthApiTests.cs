@@ -16,7 +16,7 @@ public sealed class HealthApiTests
         var response = await anonymous.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"status":"ok","database":"ok","docker":"not used"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"ok","database":"ok","docker":"not used","proxy":"disabled"}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class HealthApiTests
         var response = await panel.Anonymous().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("""{"status":"unavailable","database":"ok","docker":"unreachable"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"unavailable","database":"ok","docker":"unreachable","proxy":"disabled"}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class PanelApp : IAsyncDisposable
         string[] args =
         [
             "--data", data, "--urls", "http://127.0.0.1:0", "--Deployments:AllowLocalRepos=true",
-            "--Logging:LogLevel:Default=Warning", .. extraArgs,
+            "--Logging:LogLevel:Default=Warning",
+            // Tests that want the edge proxy turn it on with their own ports; the default would take 80, 443 and 2019.
+            "--Proxy:Enabled=false", .. extraArgs,
         ];
         var app = WebOpsApp.Build(args);
         await app.StartAsync();

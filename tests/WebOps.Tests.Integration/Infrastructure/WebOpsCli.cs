@@ -23,6 +23,12 @@ public static class WebOpsCli
             psi.ArgumentList.Add(a);
         }
 
+        if (args.FirstOrDefault() == "serve")
+        {
+            // A served panel would start Caddy on ports 80, 443 and 2019; tests that want the edge give their own ports.
+            psi.ArgumentList.Add("--Proxy:Enabled=false");
+        }
+
         return psi;
     }
 

@@ -51,6 +51,15 @@ public sealed class SystemdAnalyzeVerifyTests : IDisposable
         await AssertVerifiesAsync("webops.service", testable);
     }
 
+    [SystemdAnalyzeFact]
+    public async Task Edge_proxy_unit_passes_systemd_verify()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "deploy", "caddy.service"));
+        Assert.Contains(" caddy /var/lib/webops/proxy/caddy.json\n", text, StringComparison.Ordinal);
+
+        await AssertVerifiesAsync("webops-caddy.service", text);
+    }
+
     private async Task AssertVerifiesAsync(string fileName, string unit)
     {
         var path = Path.Combine(_folder.FullName, fileName);

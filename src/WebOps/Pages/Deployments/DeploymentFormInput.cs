@@ -30,6 +30,8 @@ public static class DeploymentFormInput
             DockerEnvVars = Map("docker_env_vars", form.DockerEnvVars, errors),
             DockerVolumes = [.. form.DockerVolumes],
             DockerPorts = [.. form.DockerPorts],
+            Domains = [.. form.Domains],
+            Tls = Blank(form.Tls),
         };
         return (input, errors);
     }

@@ -25,6 +25,8 @@ public static class DeploymentFormReader
         DockerEnvVars = Rows(form, "docker_env_vars"),
         DockerVolumes = Lines(form, "docker_volumes"),
         DockerPorts = Lines(form, "docker_ports"),
+        Domains = Lines(form, "domains"),
+        Tls = Text(form, "tls"),
         Llm = new LlmForm
         {
             Model = Text(form, "llm.model"),

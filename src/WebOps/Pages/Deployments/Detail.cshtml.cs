@@ -42,6 +42,9 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     /// <summary>The saved LLM settings of an llm deployment; null before the first save or for other types.</summary>
     public LlmSettings? Llm { get; private set; }
 
+    /// <summary>Where the app answers through the edge proxy, one per domain.</summary>
+    public IReadOnlyList<string> PublicUrls { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { } deployment)
@@ -50,6 +53,7 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
         }
 
         Deploying = Deployments.IsDeploying(deployment);
+        PublicUrls = Deployments.PublicUrls(deployment);
         Refusals = Enum.GetValues<DeploymentAction>().ToDictionary(a => a, a => Deployments.RefusalOf(deployment, a));
         Runs = await db.DeployRuns.AsNoTracking().Where(r => r.DeploymentId == deployment.Id)
             .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);

@@ -21,6 +21,8 @@ public static class FieldLabels
         ["docker_env_vars"] = ("Docker environment variables", "Docker environment variable"),
         ["docker_volumes"] = ("Volumes", "Volume"),
         ["docker_ports"] = ("Extra ports", "Port mapping"),
+        ["domains"] = ("Domains", "Domain"),
+        ["tls"] = ("TLS", ""),
         ["docker_image_name"] = ("Image name", ""),
         ["docker_compose_path"] = ("Compose file path", ""),
         ["llm.model"] = ("Model", ""),
@@ -54,7 +56,7 @@ public static class FieldLabels
         var open = path.IndexOf('[', StringComparison.Ordinal);
         var inner = open >= 0 && path.EndsWith(']') ? path[(open + 1)..^1] : "";
         var numbered = hash < 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{label.Row} {int.Parse(slot[(hash + 1)..], CultureInfo.InvariantCulture) + 1}");
-        if (field is "docker_volumes" or "docker_ports" || inner.Length == 0)
+        if (field is "docker_volumes" or "docker_ports" or "domains" || inner.Length == 0)
         {
             return numbered ?? label.Field;
         }

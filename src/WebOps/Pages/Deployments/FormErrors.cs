@@ -9,7 +9,7 @@ namespace WebOps.Pages.Deployments;
 /// </summary>
 public sealed class FormErrors
 {
-    private static readonly string[] IndexedLists = ["docker_volumes", "docker_ports"];
+    private static readonly string[] IndexedLists = ["docker_volumes", "docker_ports", "domains"];
     private static readonly string[] KeyedMaps = ["env_vars", "docker_build_args", "docker_env_vars"];
 
     private readonly List<(string Slot, FieldError Error)> items = [];
@@ -51,7 +51,12 @@ public sealed class FormErrors
         var inner = path[(open + 1)..^1];
         if (IndexedLists.Contains(field))
         {
-            var count = field == "docker_volumes" ? form.DockerVolumes.Count : form.DockerPorts.Count;
+            var count = field switch
+            {
+                "docker_volumes" => form.DockerVolumes.Count,
+                "docker_ports" => form.DockerPorts.Count,
+                _ => form.Domains.Count,
+            };
             return int.TryParse(inner, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < count ? RowSlot(field, i) : field;
         }
 

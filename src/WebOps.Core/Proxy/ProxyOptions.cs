@@ -1,0 +1,24 @@
+namespace WebOps.Core.Proxy;
+
+/// <summary>The edge proxy (Caddy) the panel drives (configuration section <c>Proxy</c>).</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    public bool Enabled { get; set; } = true;
+
+    public int HttpPort { get; set; } = 80;
+
+    public int HttpsPort { get; set; } = 443;
+
+    /// <summary>Where Caddy's admin API listens; the panel pushes the whole config there.</summary>
+    public string AdminAddress { get; set; } = "127.0.0.1:2019";
+
+    /// <summary>The caddy executable: a name looked up on PATH, or a path.</summary>
+    public string CaddyPath { get; set; } = "caddy";
+
+    /// <summary>When set, every deployment also answers at <c>{name}.{BaseDomain}</c>.</summary>
+    public string? BaseDomain { get; set; }
+
+    public AcmeOptions Acme { get; set; } = new();
+}

@@ -1,0 +1,26 @@
+namespace WebOps.Proxy;
+
+/// <summary>The proxy service's log lines.</summary>
+internal static partial class ProxyLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Edge proxy: started Caddy (pid {Pid}) with admin API at {Admin}, HTTP port {HttpPort}, HTTPS port {HttpsPort}; log in {LogFile}")]
+    public static partial void Started(ILogger logger, int pid, string admin, int httpPort, int httpsPort, string logFile);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: Caddy is not installed ('{CaddyPath}' not found) and nothing answers at {Admin}; apps are reachable only on their loopback ports. Install it with `apt-get install caddy`.")]
+    public static partial void NotInstalled(ILogger logger, string caddyPath, string admin);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: Caddy's admin API at {Admin} does not answer: {Reason}. See {LogFile}, or start Caddy (deploy/caddy.service).")]
+    public static partial void NotAnswering(ILogger logger, string admin, string reason, string logFile);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Edge proxy: pushed the config to Caddy ({Sites} sites, {Names} names).")]
+    public static partial void Pushed(ILogger logger, int sites, int names);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Edge proxy: Caddy refused the config")]
+    public static partial void PushFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Edge proxy: keeping Caddy's config failed; trying again in a second")]
+    public static partial void RoundFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Edge proxy: could not start Caddy ('{Caddy}')")]
+    public static partial void StartFailed(ILogger logger, Exception error, string caddy);
+}

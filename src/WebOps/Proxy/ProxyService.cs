@@ -1,0 +1,204 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebOps.Core.Proxy;
+using WebOps.Data;
+
+namespace WebOps.Proxy;
+
+/// <summary>
+/// Keeps Caddy's config equal to what the deployments ask for. At start it starts Caddy when none answers; then,
+/// every second and at once after a change, it reads the running config and pushes the whole desired one when they
+/// differ. A Caddy that restarted (empty or foreign config) is so put right within about a second of answering.
+/// </summary>
+public sealed class ProxyService(
+    IOptions<ProxyOptions> options,
+    ProxyStatus status,
+    ProxyChanges changes,
+    CaddyAdminClient admin,
+    CaddyLauncher launcher,
+    ProxyFolder folder,
+    IServiceScopeFactory scopes,
+    ILogger<ProxyService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private JsonObject desired = new();
+    private (int Sites, int Names) counts;
+
+    // Caddy may hand back a pushed config in another form; what it showed right after accepting one counts as in sync.
+    private (JsonObject Pushed, JsonNode? Shown)? accepted;
+    private JsonObject? refused;
+    private string? reported;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            status.Set(ProxyStatus.Disabled);
+            return;
+        }
+
+        try
+        {
+            await StartCaddyIfNoneAnswersAsync(o, stoppingToken);
+
+            var changed = true;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (changed)
+                    {
+                        await RebuildAsync(stoppingToken);
+                    }
+
+                    await SyncAsync(o, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // One bad round (database busy, a disk error) must not end the service: the next one tries again.
+                    ProxyLog.RoundFailed(logger, e);
+                    changed = true;
+                    await Task.Delay(Poll, stoppingToken);
+                    continue;
+                }
+
+                changed = await changes.WaitAsync(Poll, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The panel is stopping; Caddy keeps serving with the config it has.
+        }
+    }
+
+    private async Task StartCaddyIfNoneAnswersAsync(ProxyOptions o, CancellationToken ct)
+    {
+        try
+        {
+            await RebuildAsync(ct);
+            if (!(await ReadAsync(ct)).Answered)
+            {
+                await LaunchAsync(o, ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            ProxyLog.RoundFailed(logger, e);
+        }
+    }
+
+    /// <summary>The desired config from the stored deployments; kept as it was when the database does not answer.</summary>
+    private async Task RebuildAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+        var deployments = await db.Deployments.AsNoTracking().Where(d => d.HostPort != null).ToListAsync(ct);
+        var sites = deployments.Select(d => ProxySite.For(d, o.BaseDomain)).OfType<ProxySite>().ToList();
+        desired = CaddyConfig.Build(o, folder.Path, sites);
+        counts = (sites.Count, sites.Sum(s => s.Domains.Count));
+    }
+
+    private async Task SyncAsync(ProxyOptions o, CancellationToken ct)
+    {
+        var (answered, current, reason) = await ReadAsync(ct);
+        if (!answered)
+        {
+            var now = CaddyLauncher.Find(o.CaddyPath) is null ? ProxyStatus.NotInstalled : ProxyStatus.NotAnswering;
+            Report(o, now, reason);
+            return;
+        }
+
+        Report(o, ProxyStatus.Ok, null);
+        if (JsonNode.DeepEquals(current, desired)
+            || (accepted is { } a && JsonNode.DeepEquals(a.Pushed, desired) && JsonNode.DeepEquals(a.Shown, current))
+            || (refused is not null && JsonNode.DeepEquals(refused, desired)))
+        {
+            return;
+        }
+
+        var pushing = (JsonObject)desired.DeepClone();
+        try
+        {
+            await admin.LoadAsync(pushing, ct);
+            ProxyLog.Pushed(logger, counts.Sites, counts.Names);
+            folder.SaveConfig(pushing.ToJsonString(Indented));
+            refused = null;
+            accepted = (pushing, (await ReadAsync(ct)).Config);
+        }
+        catch (HttpRequestException e)
+        {
+            // The same config would be refused again: wait for a change before trying once more.
+            ProxyLog.PushFailed(logger, e);
+            refused = pushing;
+        }
+    }
+
+    private async Task<(bool Answered, JsonNode? Config, string? Reason)> ReadAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CaddyAdminClient.Limit);
+        try
+        {
+            return (true, await admin.GetConfigAsync(timeout.Token), null);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return (false, null, e is OperationCanceledException ? $"no answer within {CaddyAdminClient.Limit.TotalSeconds:0} s" : e.Message);
+        }
+    }
+
+    private async Task LaunchAsync(ProxyOptions o, CancellationToken ct)
+    {
+        if (CaddyLauncher.Find(o.CaddyPath) is not { } caddy)
+        {
+            ProxyLog.NotInstalled(logger, o.CaddyPath, o.AdminAddress);
+            reported = ProxyStatus.NotInstalled;
+            status.Set(ProxyStatus.NotInstalled);
+            return;
+        }
+
+        try
+        {
+            var pid = launcher.Start(caddy, desired.ToJsonString(Indented));
+            ProxyLog.Started(logger, pid, o.AdminAddress, o.HttpPort, o.HttpsPort, folder.LogFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            ProxyLog.StartFailed(logger, e, caddy);
+            return;
+        }
+
+        var deadline = DateTime.UtcNow + StartLimit;
+        while (DateTime.UtcNow < deadline && !(await ReadAsync(ct)).Answered)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+    }
+
+    /// <summary>Sets the status; a change for the worse is logged once, not every second.</summary>
+    private void Report(ProxyOptions o, string now, string? reason)
+    {
+        status.Set(now);
+        if (now == reported)
+        {
+            return;
+        }
+
+        reported = now;
+        if (now == ProxyStatus.NotInstalled)
+        {
+            ProxyLog.NotInstalled(logger, o.CaddyPath, o.AdminAddress);
+        }
+        else if (now == ProxyStatus.NotAnswering)
+        {
+            ProxyLog.NotAnswering(logger, o.AdminAddress, reason ?? "no answer", folder.LogFile);
+        }
+    }
+}

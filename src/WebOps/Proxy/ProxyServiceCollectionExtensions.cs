@@ -1,0 +1,31 @@
+using WebOps.Core.Proxy;
+using WebOps.Hosting;
+
+namespace WebOps.Proxy;
+
+public static class ProxyServiceCollectionExtensions
+{
+    /// <summary>The edge proxy: settings (section <c>Proxy</c>), Caddy's admin client, and the service that keeps Caddy's config.</summary>
+    public static IServiceCollection AddProxy(this IServiceCollection services, IConfiguration configuration, WebOpsSettings settings)
+    {
+        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.Section)).PostConfigure(o =>
+        {
+            // Caddy runs in the proxy folder: a relative path would mean something else to it than to the panel.
+            if (!string.IsNullOrWhiteSpace(o.Acme.TrustedRootsPem))
+            {
+                o.Acme.TrustedRootsPem = Path.GetFullPath(o.Acme.TrustedRootsPem);
+            }
+        });
+        services.AddSingleton(new ProxyFolder(settings.DataPath));
+        services.AddSingleton<ProxyStatus>();
+        services.AddSingleton<ProxyChanges>();
+        services.AddSingleton<CaddyLauncher>();
+        services.AddSingleton(sp =>
+        {
+            var address = configuration[$"{ProxyOptions.Section}:AdminAddress"] ?? new ProxyOptions().AdminAddress;
+            return new CaddyAdminClient(new HttpClient { BaseAddress = new Uri($"http://{address}/"), Timeout = CaddyAdminClient.Limit });
+        });
+        services.AddHostedService<ProxyService>();
+        return services;
+    }
+}

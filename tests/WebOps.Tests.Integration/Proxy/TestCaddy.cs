@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using WebOps.Tests.Integration.Docker;
+
+namespace WebOps.Tests.Integration.Proxy;
+
+/// <summary>
+/// A Caddy the test starts itself, admin API only, on free ports: the panel finds it answering and pushes its config.
+/// <see cref="RestartAsync"/> kills it and starts a fresh, empty one on the same ports, as a crash and restart would.
+/// </summary>
+internal sealed class TestCaddy : IAsyncDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "webops-caddy-" + Guid.NewGuid().ToString("N")[..8]);
+    private Process? process;
+
+    public int AdminPort { get; } = DockerTestKit.FreePort();
+
+    public int HttpPort { get; } = DockerTestKit.FreePort();
+
+    public int HttpsPort { get; } = DockerTestKit.FreePort();
+
+    public string AdminAddress => $"127.0.0.1:{AdminPort}";
+
+    /// <summary>The panel's settings that point it at this Caddy.</summary>
+    public string[] PanelArgs(params string[] more) =>
+    [
+        "--Proxy:Enabled=true", $"--Proxy:AdminAddress={AdminAddress}",
+        $"--Proxy:HttpPort={HttpPort}", $"--Proxy:HttpsPort={HttpsPort}", .. more,
+    ];
+
+    public static async Task<TestCaddy> StartAsync()
+    {
+        var caddy = new TestCaddy();
+        try
+        {
+            await caddy.StartProcessAsync();
+            return caddy;
+        }
+        catch
+        {
+            await caddy.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task KillAsync()
+    {
+        EdgeProcess.Kill(process);
+        process = null;
+        await Task.Delay(100);
+    }
+
+    public Task StartAgainAsync() => StartProcessAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        Directory.CreateDirectory(folder);
+        var config = Path.Combine(folder, "empty.json");
+        await File.WriteAllTextAsync(config, "{\"admin\":{\"listen\":\"" + AdminAddress + "\",\"config\":{\"persist\":false}}}");
+        process = EdgeProcess.Start("caddy", ["run", "--config", config], folder,
+            new Dictionary<string, string> { ["HOME"] = folder, ["XDG_CONFIG_HOME"] = folder, ["XDG_DATA_HOME"] = folder });
+        // Caddy logs to stderr; drain it so a full pipe never blocks it.
+        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await http.GetStringAsync($"http://{AdminAddress}/config/");
+                return;
+            }
+            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+}

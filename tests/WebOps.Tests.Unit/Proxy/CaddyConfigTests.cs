@@ -1,0 +1,265 @@
+using System.Text.Json;
+using WebOps.Core.Deployments;
+using WebOps.Core.Proxy;
+
+namespace WebOps.Tests.Unit.Proxy;
+
+public sealed class CaddyConfigTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static readonly ProxyOptions Options = new()
+    {
+        HttpPort = 8080,
+        HttpsPort = 8443,
+        AdminAddress = "127.0.0.1:2999",
+        Acme = new AcmeOptions { DirectoryUrl = "https://acme.example/dir", Email = "ops@example.com", TrustedRootsPem = "/etc/acme-root.pem" },
+    };
+
+    private static string Build(ProxyOptions options, params ProxySite[] sites) =>
+        CaddyConfig.Build(options, "/srv/webops/data/proxy", sites).ToJsonString(Indented).ReplaceLineEndings("\n");
+
+    [Fact]
+    public void Secure_plain_and_local_names_get_their_servers_and_issuers()
+    {
+        var json = Build(
+            Options,
+            new ProxySite("wiki", ["wiki.test"], 49170, TlsMode.Auto),
+            new ProxySite("legacy", ["old.example.org"], 49180, TlsMode.Off),
+            new ProxySite("blog", ["blog.example.com", "www.blog.example.com"], 49160, TlsMode.Auto));
+
+        Assert.Equal(
+            """
+            {
+              "admin": {
+                "listen": "127.0.0.1:2999",
+                "config": {
+                  "persist": false
+                }
+              },
+              "storage": {
+                "module": "file_system",
+                "root": "/srv/webops/data/proxy"
+              },
+              "apps": {
+                "http": {
+                  "http_port": 8080,
+                  "https_port": 8443,
+                  "servers": {
+                    "https": {
+                      "listen": [
+                        ":8443"
+                      ],
+                      "routes": [
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "blog.example.com"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "reverse_proxy",
+                              "upstreams": [
+                                {
+                                  "dial": "127.0.0.1:49160"
+                                }
+                              ]
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "www.blog.example.com"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "reverse_proxy",
+                              "upstreams": [
+                                {
+                                  "dial": "127.0.0.1:49160"
+                                }
+                              ]
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "wiki.test"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "reverse_proxy",
+                              "upstreams": [
+                                {
+                                  "dial": "127.0.0.1:49170"
+                                }
+                              ]
+                            }
+                          ],
+                          "terminal": true
+                        }
+                      ]
+                    },
+                    "http": {
+                      "listen": [
+                        ":8080"
+                      ],
+                      "routes": [
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "old.example.org"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "reverse_proxy",
+                              "upstreams": [
+                                {
+                                  "dial": "127.0.0.1:49180"
+                                }
+                              ]
+                            }
+                          ],
+                          "terminal": true
+                        }
+                      ]
+                    }
+                  }
+                },
+                "pki": {
+                  "certificate_authorities": {
+                    "local": {
+                      "install_trust": false
+                    }
+                  }
+                },
+                "tls": {
+                  "automation": {
+                    "policies": [
+                      {
+                        "subjects": [
+                          "blog.example.com",
+                          "www.blog.example.com"
+                        ],
+                        "issuers": [
+                          {
+                            "module": "acme",
+                            "ca": "https://acme.example/dir",
+                            "email": "ops@example.com",
+                            "trusted_roots_pem_files": [
+                              "/etc/acme-root.pem"
+                            ]
+                          }
+                        ]
+                      },
+                      {
+                        "subjects": [
+                          "wiki.test"
+                        ],
+                        "issuers": [
+                          {
+                            "module": "internal"
+                          }
+                        ]
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+            """,
+            json);
+    }
+
+    [Fact]
+    public void No_sites_give_no_servers_and_no_tls_app()
+    {
+        var json = Build(new ProxyOptions());
+
+        Assert.Equal(
+            """
+            {
+              "admin": {
+                "listen": "127.0.0.1:2019",
+                "config": {
+                  "persist": false
+                }
+              },
+              "storage": {
+                "module": "file_system",
+                "root": "/srv/webops/data/proxy"
+              },
+              "apps": {
+                "http": {
+                  "http_port": 80,
+                  "https_port": 443,
+                  "servers": {}
+                },
+                "pki": {
+                  "certificate_authorities": {
+                    "local": {
+                      "install_trust": false
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            json);
+    }
+
+    [Fact]
+    public void Acme_issuer_leaves_out_email_and_roots_that_are_not_set()
+    {
+        var json = Build(new ProxyOptions(), new ProxySite("blog", ["blog.example.com"], 49160, TlsMode.Auto));
+
+        Assert.Contains(
+            """
+                        "issuers": [
+                          {
+                            "module": "acme",
+                            "ca": "https://acme-v02.api.letsencrypt.org/directory"
+                          }
+                        ]
+            """,
+            json);
+    }
+
+    [Fact]
+    public void Site_of_a_deployment_adds_its_base_domain_name_and_needs_a_host_port()
+    {
+        var d = new Deployment { Name = "blog", RepoUrl = "https://example.com/blog.git", Domains = ["blog.example.com"], HostPort = 49160 };
+
+        Assert.Equal(new[] { "blog.example.com", "blog.apps.example.net" }, ProxySite.For(d, "Apps.Example.net.")!.Domains);
+        Assert.Equal(new[] { "blog.example.com" }, ProxySite.For(d, null)!.Domains);
+        d.HostPort = null;
+        Assert.Null(ProxySite.For(d, "apps.example.net"));
+    }
+
+    [Theory]
+    [InlineData("app.test", true)]
+    [InlineData("app.localhost", true)]
+    [InlineData("nas.local", true)]
+    [InlineData("svc.internal", true)]
+    [InlineData("localhost", true)]
+    [InlineData("contest.com", false)]
+    [InlineData("app.example.com", false)]
+    public void Local_names_are_the_reserved_suffixes(string domain, bool local) =>
+        Assert.Equal(local, DomainNames.IsLocal(domain));
+}
