@@ -18,6 +18,7 @@ public static class ProxyServiceCollectionExtensions
         });
         services.AddSingleton(new ProxyFolder(settings.DataPath));
         services.AddSingleton<ProxyStatus>();
+        services.AddSingleton<CertificateReader>();
         services.AddSingleton<ProxyChanges>();
         services.AddSingleton<CaddyLauncher>();
         services.AddSingleton(sp =>
