@@ -239,7 +239,7 @@ public sealed class DeploymentService(
 
     private static string Text(DeploymentStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>Domains of the input that another deployment already answers at: the edge can route a name to one app only.</summary>
+    /// <summary>Domains of the input that the panel or another deployment already answers at: the edge can route a name to one app only.</summary>
     private async Task<List<FieldError>> DomainClashesAsync(DeploymentInput input, int? self, CancellationToken ct)
     {
         if (input.Domains is not { Count: > 0 } wanted)
@@ -252,7 +252,13 @@ public sealed class DeploymentService(
         for (var i = 0; i < wanted.Count; i++)
         {
             var name = wanted[i].Trim();
-            if (others.FirstOrDefault(o => o.Domains.Contains(name, StringComparer.Ordinal)) is { } owner)
+            if (string.Equals(name, proxy.Value.PanelDomain, StringComparison.Ordinal))
+            {
+                errors.Add(new FieldError(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"domains[{i}]"),
+                    $"'{name}' is the panel's own domain (Proxy:PanelDomain); choose another name"));
+            }
+            else if (others.FirstOrDefault(o => o.Domains.Contains(name, StringComparer.Ordinal)) is { } owner)
             {
                 errors.Add(new FieldError(
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"domains[{i}]"),
