@@ -47,6 +47,22 @@ public sealed class EdgePanelDomainTests
         Assert.Contains($"'{domain}' is the panel's own domain (Proxy:PanelDomain); choose another name", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_deployment_whose_baseDomaindomain_name_is_the_panel_domain_is_refused_on_its_name()
+    {
+        var baseDomain = $"{EdgeDeploys.Name("apps")}.test";
+        await using var panel = await PanelApp.StartAsync($"--Proxy:BaseDomain={baseDomain}", $"--Proxy:PanelDomain=panel.{baseDomain}");
+        using var client = await panel.WithTokenAsync();
+
+        using var refused = await EdgeDeploys.CreateAsync(client, "panel", []);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"'panel' would answer at 'panel.{baseDomain}' (Proxy:BaseDomain), the panel's own domain; choose another name", body, StringComparison.Ordinal);
+
+        using var allowed = await EdgeDeploys.CreateAsync(client, EdgeDeploys.Name("site"), []);
+        Assert.True(allowed.IsSuccessStatusCode, await allowed.Content.ReadAsStringAsync());
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> CreateAsync(HttpClient client, string name, string domain)
     {
         using var response = await EdgeDeploys.CreateAsync(client, name, [domain]);
