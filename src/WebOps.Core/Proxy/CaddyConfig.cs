@@ -9,25 +9,39 @@ namespace WebOps.Core.Proxy;
 /// </summary>
 public static class CaddyConfig
 {
-    /// <summary>Builds the config. <paramref name="storageRoot"/> is where Caddy keeps certificates and keys.</summary>
-    public static JsonObject Build(ProxyOptions options, string storageRoot, IEnumerable<ProxySite> sites)
+    /// <summary>
+    /// Builds the config. <paramref name="storageRoot"/> is where Caddy keeps certificates and keys;
+    /// <paramref name="panelUpstream"/> is the panel's own loopback address (<see cref="PanelAddress"/>), served at
+    /// <see cref="ProxyOptions.PanelDomain"/> when both are set.
+    /// </summary>
+    public static JsonObject Build(ProxyOptions options, string storageRoot, IEnumerable<ProxySite> sites, string? panelUpstream = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var ordered = sites.OrderBy(s => s.Deployment, StringComparer.Ordinal).ToList();
         var secure = ordered.Where(s => s.Tls == TlsMode.Auto).ToList();
         var plain = ordered.Where(s => s.Tls == TlsMode.Off).ToList();
+        var panel = !string.IsNullOrWhiteSpace(options.PanelDomain) && !string.IsNullOrWhiteSpace(panelUpstream)
+            ? Route(options.PanelDomain, panelUpstream)
+            : null;
+        var secureRoutes = secure.SelectMany(Routes).ToList();
+        var secureNames = secure.SelectMany(s => s.Domains).ToList();
+        if (panel is not null)
+        {
+            secureRoutes.Insert(0, panel);
+            secureNames.Insert(0, options.PanelDomain!);
+        }
 
         var servers = new JsonObject();
         // Two servers, not one on both ports: Caddy's automatic HTTPS then adds the HTTP->HTTPS redirects of the
         // secure names to the plain server, and names with TLS off stay out of certificate management.
-        if (secure.Count > 0)
+        if (secureRoutes.Count > 0)
         {
-            servers["https"] = Server(options.HttpsPort, secure);
+            servers["https"] = Server(options.HttpsPort, secureRoutes);
         }
 
         if (plain.Count > 0)
         {
-            servers["http"] = Server(options.HttpPort, plain);
+            servers["http"] = Server(options.HttpPort, [.. plain.SelectMany(Routes)]);
         }
 
         var apps = new JsonObject
@@ -44,7 +58,7 @@ public static class CaddyConfig
                 ["certificate_authorities"] = new JsonObject { ["local"] = new JsonObject { ["install_trust"] = false } },
             },
         };
-        if (Policies(options.Acme, secure) is { Count: > 0 } policies)
+        if (Policies(options.Acme, secureNames) is { Count: > 0 } policies)
         {
             apps["tls"] = new JsonObject { ["automation"] = new JsonObject { ["policies"] = policies } };
         }
@@ -58,27 +72,28 @@ public static class CaddyConfig
         };
     }
 
-    private static JsonObject Server(int port, List<ProxySite> sites) => new()
+    private static JsonObject Server(int port, List<JsonObject> routes) => new()
     {
         ["listen"] = new JsonArray($":{port}"),
-        ["routes"] = new JsonArray([.. sites.SelectMany(s => s.Domains.Select(d => Route(d, s.HostPort)))]),
+        ["routes"] = new JsonArray([.. routes]),
     };
 
-    private static JsonObject Route(string domain, int hostPort) => new()
+    private static IEnumerable<JsonObject> Routes(ProxySite site) => site.Domains.Select(d => Route(d, $"127.0.0.1:{site.HostPort}"));
+
+    private static JsonObject Route(string domain, string dial) => new()
     {
         ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(domain) }),
         ["handle"] = new JsonArray(new JsonObject
         {
             ["handler"] = "reverse_proxy",
-            ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = $"127.0.0.1:{hostPort}" }),
+            ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = dial }),
         }),
         ["terminal"] = true,
     };
 
     /// <summary>Local names from Caddy's internal CA (no public CA signs them), the rest from the ACME server.</summary>
-    private static JsonArray Policies(AcmeOptions acme, List<ProxySite> secure)
+    private static JsonArray Policies(AcmeOptions acme, List<string> names)
     {
-        var names = secure.SelectMany(s => s.Domains).ToList();
         var local = names.Where(DomainNames.IsLocal).ToList();
         var publicNames = names.Where(n => !DomainNames.IsLocal(n)).ToList();
         var policies = new JsonArray();

@@ -20,5 +20,11 @@ public sealed class ProxyOptions
     /// <summary>When set, every deployment also answers at <c>{name}.{BaseDomain}</c>.</summary>
     public string? BaseDomain { get; set; }
 
+    /// <summary>
+    /// When set, the panel itself is served at this name behind the edge, with TLS (a public certificate, or Caddy's
+    /// own CA for a local name); no deployment may use it.
+    /// </summary>
+    public string? PanelDomain { get; set; }
+
     public AcmeOptions Acme { get; set; } = new();
 }

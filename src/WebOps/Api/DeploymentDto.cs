@@ -69,6 +69,9 @@ public sealed record DeploymentDto
     /// <summary>Where the app answers through the edge proxy, one per name; <see cref="Url"/> is the first of them.</summary>
     public required IReadOnlyList<string> Urls { get; init; }
 
+    /// <summary>The certificates of its names with TLS on (only on the single-deployment read; empty in lists).</summary>
+    public IReadOnlyList<CertificateDto> Certificates { get; init; } = [];
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

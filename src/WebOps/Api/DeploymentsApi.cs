@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WebOps.Core.Validation;
 using WebOps.Data;
 using WebOps.Deploys;
+using WebOps.Proxy;
 
 namespace WebOps.Api;
 
@@ -36,8 +37,13 @@ public static class DeploymentsApi
     private static async Task<IResult> ListAsync(WebOpsDbContext db, DeploymentService s, CancellationToken ct) =>
         ApiResults.Ok((await db.Deployments.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => DeploymentDto.From(d, reveal: false, s.PublicUrls(d))));
 
-    private static async Task<IResult> GetAsync(string name, bool? reveal, DeploymentService s, CancellationToken ct) =>
-        await s.FindAsync(name, ct) is { } d ? ApiResults.Ok(DeploymentDto.From(d, reveal == true, s.PublicUrls(d))) : ApiResults.NotFound(name);
+    private static async Task<IResult> GetAsync(string name, bool? reveal, DeploymentService s, CertificateReader certificates, CancellationToken ct) =>
+        await s.FindAsync(name, ct) is { } d
+            ? ApiResults.Ok(DeploymentDto.From(d, reveal == true, s.PublicUrls(d)) with
+            {
+                Certificates = [.. (await certificates.OfAsync(d, ct)).Select(CertificateDto.From)],
+            })
+            : ApiResults.NotFound(name);
 
     private static async Task<IResult> CreateAsync(HttpRequest request, DeploymentService s, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {

@@ -239,20 +239,33 @@ public sealed class DeploymentService(
 
     private static string Text(DeploymentStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>Domains of the input that another deployment already answers at: the edge can route a name to one app only.</summary>
+    /// <summary>Domains of the input that the panel or another deployment already answers at: the edge can route a name to one app only.</summary>
     private async Task<List<FieldError>> DomainClashesAsync(DeploymentInput input, int? self, CancellationToken ct)
     {
+        var errors = new List<FieldError>();
+        // With a base domain a new deployment also answers at NAME.BASE, which may be the panel's own name.
+        if (self is null && proxy.Value.PanelDomain is { } panel && input.Name is { } newName
+            && Core.Proxy.DomainNames.Of(newName, [], proxy.Value.BaseDomain).Contains(panel, StringComparer.Ordinal))
+        {
+            errors.Add(new FieldError("name", $"'{newName}' would answer at '{panel}' (Proxy:BaseDomain), the panel's own domain; choose another name"));
+        }
+
         if (input.Domains is not { Count: > 0 } wanted)
         {
-            return [];
+            return errors;
         }
 
         var others = await db.Deployments.AsNoTracking().Where(x => x.Id != self).Select(x => new { x.Name, x.Domains }).ToListAsync(ct);
-        var errors = new List<FieldError>();
         for (var i = 0; i < wanted.Count; i++)
         {
             var name = wanted[i].Trim();
-            if (others.FirstOrDefault(o => o.Domains.Contains(name, StringComparer.Ordinal)) is { } owner)
+            if (string.Equals(name, proxy.Value.PanelDomain, StringComparison.Ordinal))
+            {
+                errors.Add(new FieldError(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"domains[{i}]"),
+                    $"'{name}' is the panel's own domain (Proxy:PanelDomain); choose another name"));
+            }
+            else if (others.FirstOrDefault(o => o.Domains.Contains(name, StringComparer.Ordinal)) is { } owner)
             {
                 errors.Add(new FieldError(
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"domains[{i}]"),

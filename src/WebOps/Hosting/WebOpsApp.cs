@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using WebOps.Addons;
 using WebOps.Addons.Docker;
 using WebOps.Api;
@@ -64,7 +65,20 @@ public static class WebOpsApp
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
 
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the edge (Proxy:PanelDomain) every request comes from Caddy on this machine over plain HTTP: the
+            // client's address (login throttle) and scheme (HSTS, secure cookies) are taken from its headers, and
+            // only from loopback, so no one else can claim another address or HTTPS.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
+            o.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
+        });
+
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

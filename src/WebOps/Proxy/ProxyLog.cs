@@ -23,4 +23,7 @@ internal static partial class ProxyLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Edge proxy: could not start Caddy ('{Caddy}')")]
     public static partial void StartFailed(ILogger logger, Exception error, string caddy);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: the panel is not served at {PanelDomain}: it listens on no loopback HTTP address ({Addresses}). Add one to --urls, e.g. http://127.0.0.1:8000.")]
+    public static partial void NoPanelUpstream(ILogger logger, string panelDomain, string addresses);
 }

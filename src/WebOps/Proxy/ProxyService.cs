@@ -19,6 +19,7 @@ public sealed class ProxyService(
     CaddyAdminClient admin,
     CaddyLauncher launcher,
     ProxyFolder folder,
+    PanelUpstream panel,
     IServiceScopeFactory scopes,
     ILogger<ProxyService> logger) : BackgroundService
 {
@@ -101,7 +102,7 @@ public sealed class ProxyService(
         var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
         var deployments = await db.Deployments.AsNoTracking().Where(d => d.HostPort != null).ToListAsync(ct);
         var sites = deployments.Select(d => ProxySite.For(d, o.BaseDomain)).OfType<ProxySite>().ToList();
-        desired = CaddyConfig.Build(o, folder.Path, sites);
+        desired = CaddyConfig.Build(o, folder.Path, sites, panel.Address);
         counts = (sites.Count, sites.Sum(s => s.Domains.Count));
     }
 

@@ -15,9 +15,14 @@ public static class ProxyServiceCollectionExtensions
             {
                 o.Acme.TrustedRootsPem = Path.GetFullPath(o.Acme.TrustedRootsPem);
             }
-        });
+
+            o.PanelDomain = string.IsNullOrWhiteSpace(o.PanelDomain) ? null : o.PanelDomain.Trim();
+        })
+        .Validate(o => o.PanelDomain is null || DomainRule.Check(o.PanelDomain) is null, "Proxy:PanelDomain is not a valid host name; give one such as 'panel.example.com'")
+        .ValidateOnStart();
         services.AddSingleton(new ProxyFolder(settings.DataPath));
         services.AddSingleton<ProxyStatus>();
+        services.AddSingleton<CertificateReader>();
         services.AddSingleton<ProxyChanges>();
         services.AddSingleton<CaddyLauncher>();
         services.AddSingleton(sp =>
@@ -25,6 +30,8 @@ public static class ProxyServiceCollectionExtensions
             var address = configuration[$"{ProxyOptions.Section}:AdminAddress"] ?? new ProxyOptions().AdminAddress;
             return new CaddyAdminClient(new HttpClient { BaseAddress = new Uri($"http://{address}/"), Timeout = CaddyAdminClient.Limit });
         });
+        services.AddSingleton<PanelUpstream>();
+        services.AddHostedService(sp => sp.GetRequiredService<PanelUpstream>());
         services.AddHostedService<ProxyService>();
         return services;
     }
