@@ -25,7 +25,9 @@ public static class ProxyServiceCollectionExtensions
             var address = configuration[$"{ProxyOptions.Section}:AdminAddress"] ?? new ProxyOptions().AdminAddress;
             return new CaddyAdminClient(new HttpClient { BaseAddress = new Uri($"http://{address}/"), Timeout = CaddyAdminClient.Limit });
         });
-        services.AddHostedService<ProxyService>();
+        services.AddSingleton<ProxyService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProxyService>());
+        services.AddSingleton<IEdgeRouter, EdgeRouter>();
         return services;
     }
 }
