@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Docker.DotNet.Models;
 using WebOps.Tests.Integration.Docker;
 using WebOps.Tests.Integration.EndToEnd;
 using WebOps.Tests.Integration.Infrastructure;
@@ -20,6 +21,13 @@ public sealed class ZeroDowntimeTests
         await using var world = await DeployedApp.StartAsync(caddy.PanelArgs("--Deployments:DrainTimeout=00:00:02"));
         var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "zd");
         var ports = new List<int> { await HostPortAsync(world, name) };
+        // A release left by a deploy that was killed before the switch: the next deploy removes it.
+        await world.Engine.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = $"webops-{name}.next",
+            Image = TestImages.Busybox,
+            Labels = new Dictionary<string, string>(WebOps.Addons.Docker.Engine.Labels.ForRun(name, 0)),
+        });
 
         await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
         {
@@ -42,7 +50,9 @@ public sealed class ZeroDowntimeTests
         // Each release answered on its own port; the container kept its name for the runtime actions.
         Assert.Equal(ports.Count, ports.Distinct().Count());
         Assert.Equal([$"/webops-{name}"], (await world.ContainersAsync(name)).SelectMany(c => c.Names));
-        Assert.Contains("Starting the new release as", await world.LogAsync(name), StringComparison.Ordinal);
+        var log = await world.LogAsync(name);
+        Assert.Contains($"Removed webops-{name}.next left by an interrupted deploy.", log, StringComparison.Ordinal);
+        Assert.Contains($"Starting the new release as webops-{name}.next on port {ports[1]} beside webops-{name}, which keeps serving.", log, StringComparison.Ordinal);
     }
 
     [DockerFact]
