@@ -132,10 +132,7 @@ public sealed class DockerBuildAndRunHandler(
                     return outcome;
                 }
 
-                if (stopFirst.Length > 0)
-                {
-                    context.Log.Info(stopFirst);
-                }
+                context.Log.Info(stopFirst);
             }
 
             // systemd not being PID 1 falls back to Docker's restart policy (DockerUnits warns once).

@@ -35,12 +35,19 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
             return $"systemd supervises {spec.Name} under one unit, so the previous container stops before the new one starts.";
         }
 
+        if (spec.Ports.Count == 0 || spec.Ports[0].HostPort is null)
+        {
+            return $"{spec.Name} publishes no loopback port the edge could move, so the previous container stops before the new one starts.";
+        }
+
         if (spec.Ports.Skip(1).Any(p => p.HostPort is > 0))
         {
             return $"{spec.Name} publishes fixed host ports besides its own, which two releases cannot share, so the previous container stops before the new one starts.";
         }
 
-        return await engine.InspectContainerAsync(spec.Name, cancellationToken) is { State.Running: true } ? null : "";
+        return await engine.InspectContainerAsync(spec.Name, cancellationToken) is { State.Running: true }
+            ? null
+            : $"No container {spec.Name} is running, so the new one starts on the deployment's port {spec.Ports[0].HostPort}.";
     }
 
     /// <summary>Starts the release made by <paramref name="specOn"/> for a new port; returns it, or the failure (the old one still serves).</summary>

@@ -1,10 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebOps.Core.Hooks;
 using WebOps.Core.Proxy;
 using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace WebOps.Proxy;
 

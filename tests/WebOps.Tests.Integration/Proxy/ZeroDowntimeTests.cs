@@ -89,7 +89,13 @@ public sealed class ZeroDowntimeTests
         var repo = await GitRepo.CreateAsync(("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n"), ("site/index.html", "version 1"));
         using (var created = await world.Api.PostAsJsonAsync("/api/deployments", new
         {
-            name, repo_url = repo.Url, use_docker = true, project_type = "static", port = 8080, domains = new[] { domain }, tls = "off",
+            name,
+            repo_url = repo.Url,
+            use_docker = true,
+            project_type = "static",
+            port = 8080,
+            domains = new[] { domain },
+            tls = "off",
         }))
         {
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
