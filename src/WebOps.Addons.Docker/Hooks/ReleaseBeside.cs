@@ -69,11 +69,11 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
 
         string? id = null;
         string? failure;
+        StartedContainer? started = null;
         try
         {
             id = await engine.CreateContainerAsync(create, cancellationToken);
             failure = await StartAsync(spec, id, cancellationToken);
-            StartedContainer? started = null;
             if (failure is null)
             {
                 (started, failure) = await new ReadinessProbe(engine, spec, startTimeout).WaitReadyAsync(context, id, cancellationToken);
@@ -82,12 +82,6 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
             if (started is not null)
             {
                 failure = await SwitchAsync(context, edge, port, cancellationToken);
-                if (failure is null)
-                {
-                    await engine.UpdateRestartPolicyAsync(id, restartPolicy, cancellationToken);
-                    await RetireAsync(context, edge.DrainTimeout, name, id, cancellationToken);
-                    return (started with { HostPort = port }, null);
-                }
             }
         }
         catch (DockerApiException e)
@@ -100,8 +94,15 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
             throw;
         }
 
-        await RemoveNewAsync(context, spec.Name, id, name);
-        return (null, failure);
+        if (started is null || failure is not null)
+        {
+            await RemoveNewAsync(context, spec.Name, id, name);
+            return (null, failure);
+        }
+
+        // Switched: from here on the new container is the one that serves, so nothing below removes it.
+        await RetireAsync(context, edge.DrainTimeout, name, id!, restartPolicy, cancellationToken);
+        return (started with { HostPort = port }, null);
     }
 
     private async Task<string?> StartAsync(ContainerSpec spec, string id, CancellationToken cancellationToken)
@@ -117,7 +118,10 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
         }
     }
 
-    /// <summary>A failed switch is put back to the old port (best effort), so the saved port is the one that serves.</summary>
+    /// <summary>
+    /// A switch that failed or was cut short is put back to the old port (best effort, within its own time limit), so
+    /// the saved port is the one that serves when the new container is removed.
+    /// </summary>
     private static async Task<string?> SwitchAsync(HookContext context, IEdgeRouter edge, int port, CancellationToken cancellationToken)
     {
         var deployment = context.Deployment;
@@ -127,30 +131,46 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
             context.Log.Info($"The edge now sends '{deployment.Name}' to port {port}.");
             return null;
         }
-        catch (EdgeSwitchException e)
+        catch (Exception e)
         {
-            if (deployment.HostPort is { } old)
+            // Any failure (the edge, the database, a cancel) may have left the new port saved: put the old one back.
+            await SwitchBackAsync(context, edge);
+            if (e is OperationCanceledException)
             {
-                try
-                {
-                    await edge.SwitchAsync(deployment.Name, old, cancellationToken);
-                }
-                catch (EdgeSwitchException back)
-                {
-                    context.Log.Error($"Could not switch '{deployment.Name}' back to port {old} either: {back.Message}");
-                }
+                throw;
             }
 
-            return e.Message;
+            return e is EdgeSwitchException ? e.Message : $"Could not switch the edge for '{deployment.Name}' to port {port}: {e.Message}";
+        }
+    }
+
+    private static async Task SwitchBackAsync(HookContext context, IEdgeRouter edge)
+    {
+        var deployment = context.Deployment;
+        if (deployment.HostPort is not { } old)
+        {
+            return;
+        }
+
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await edge.SwitchAsync(deployment.Name, old, cleanup.Token);
+        }
+        catch (Exception back)
+        {
+            // Whatever went wrong, the deploy reports its first failure; this one only goes to the log.
+            context.Log.Error($"Could not switch '{deployment.Name}' back to port {old} either: {back.Message}. Redeploy it once the edge answers.");
         }
     }
 
     /// <summary>
     /// After the drain the old container goes and the new one takes its name, so the runtime actions, the health
-    /// monitor and the next deploy find it where they always look. Runs to the end even when the deploy is cancelled:
-    /// the edge already points at the new container.
+    /// monitor and the next deploy find it where they always look. The restart policy is applied first, as for a
+    /// swap. Runs to the end even when the deploy is cancelled: the edge already points at the new container.
     /// </summary>
-    private async Task RetireAsync(HookContext context, TimeSpan drain, string name, string newId, CancellationToken cancellationToken)
+    private async Task RetireAsync(
+        HookContext context, TimeSpan drain, string name, string newId, RestartPolicy restartPolicy, CancellationToken cancellationToken)
     {
         if (drain > TimeSpan.Zero)
         {
@@ -166,15 +186,26 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
         }
 
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        if (await engine.InspectContainerAsync(name, cleanup.Token) is { } old)
+        try
         {
-            await engine.StopContainerAsync(old.ID, ContainerSwap.StopGrace, cleanup.Token);
-            await engine.RemoveContainerAsync(old.ID, force: true, cleanup.Token);
-            context.Log.Info($"Removed the previous container {name} ({old.Config?.Image}).");
-        }
+            await engine.UpdateRestartPolicyAsync(newId, restartPolicy, cleanup.Token);
+            if (await engine.InspectContainerAsync(name, cleanup.Token) is { } old)
+            {
+                await engine.StopContainerAsync(old.ID, ContainerSwap.StopGrace, cleanup.Token);
+                await engine.RemoveContainerAsync(old.ID, force: true, cleanup.Token);
+                context.Log.Info($"Removed the previous container {name} ({old.Config?.Image}).");
+            }
 
-        await engine.RenameContainerAsync(newId, name, cleanup.Token);
-        context.Log.Info($"Container {newId[..12]} answers and is now named {name}.");
+            await engine.RenameContainerAsync(newId, name, cleanup.Token);
+            context.Log.Info($"Container {newId[..12]} answers and is now named {name}.");
+        }
+        catch (Exception e) when (e is DockerApiException or DockerUnavailableException or OperationCanceledException)
+        {
+            // The new container serves already: the deploy succeeded, only the tidying is left to do by hand.
+            context.Log.Error(
+                $"The new release serves, but tidying up failed: {e.Message}. Run `docker rm -f {name}` and "
+                + $"`docker rename {NextName(name)} {name}` (or redeploy) so the Start/Stop actions find it.");
+        }
     }
 
     /// <summary>A <c>.next</c> container left by a deploy that was killed never took over: it is removed.</summary>
