@@ -5,7 +5,8 @@ namespace WebOps.Tests.Integration.Proxy;
 
 /// <summary>
 /// Clients that keep asking the edge for one domain (Host header, address pinned to loopback) until stopped or their
-/// request cap is reached; a connection error, a time-out or a 5xx counts as a failed request.
+/// request cap is reached; a connection error, a time-out or a 5xx counts as a failed request, kept apart: a 5xx
+/// means the edge sent a request to a release that did not answer, a connection error happened between client and edge.
 /// </summary>
 internal sealed class EdgeLoad : IAsyncDisposable
 {
@@ -13,6 +14,7 @@ internal sealed class EdgeLoad : IAsyncDisposable
 
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<string> failures = new();
+    private int serverErrors;
     private readonly ConcurrentDictionary<string, int> bodies = new();
     private readonly List<Task> clients;
     private int total;
@@ -25,6 +27,9 @@ internal sealed class EdgeLoad : IAsyncDisposable
     public int Total => total;
 
     public IReadOnlyCollection<string> Failures => failures;
+
+    /// <summary>How many of <see cref="Failures"/> were answers with a 5xx status.</summary>
+    public int ServerErrors => serverErrors;
 
     /// <summary>How many answers carried each body seen.</summary>
     public IReadOnlyDictionary<string, int> Bodies => bodies;
@@ -58,6 +63,7 @@ internal sealed class EdgeLoad : IAsyncDisposable
                 var body = (await response.Content.ReadAsStringAsync()).Trim();
                 if ((int)response.StatusCode >= 500)
                 {
+                    Interlocked.Increment(ref serverErrors);
                     failures.Enqueue($"{(int)response.StatusCode}: {body}");
                 }
                 else
@@ -67,7 +73,7 @@ internal sealed class EdgeLoad : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                failures.Enqueue($"{e.GetType().Name}: {e.Message}");
+                failures.Enqueue($"{e.GetType().Name}: {e.Message} {e.InnerException?.Message}");
             }
         }
     }
