@@ -15,7 +15,7 @@ namespace WebOps.Tests.Integration.Proxy;
 public sealed class ZeroDowntimeTests
 {
     [DockerFact]
-    public async Task Five_redeploys_under_load_fail_no_request_and_the_last_content_is_served()
+    public async Task Five_redeploys_under_load_get_no_5xx_and_end_serving_the_last_content()
     {
         await using var caddy = await TestCaddy.StartAsync();
         await using var world = await DeployedApp.StartAsync(caddy.PanelArgs("--Deployments:DrainTimeout=00:00:02"));
