@@ -37,6 +37,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<DockerEngine>();
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<ContainerSwap>();
+        services.AddSingleton<ReleaseBeside>();
         services.AddSingleton<ImagePruner>();
         services.AddSingleton<IHookHandler, DockerPrepareHandler>();
         services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();

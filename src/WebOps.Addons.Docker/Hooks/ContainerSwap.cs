@@ -81,7 +81,7 @@ public sealed class ContainerSwap(DockerEngine engine)
     /// A set-aside container left by a deploy that was killed mid-swap is the last one known to work: it is put back
     /// when nothing took its name, and dropped when a newer container did.
     /// </summary>
-    private async Task RecoverInterruptedSwapAsync(HookContext context, string name, CancellationToken cancellationToken)
+    internal async Task RecoverInterruptedSwapAsync(HookContext context, string name, CancellationToken cancellationToken)
     {
         var asideName = AsideName(name);
         var aside = await engine.InspectContainerAsync(asideName, cancellationToken);

@@ -7,6 +7,7 @@ using WebOps.Addons.Docker.Spec;
 using WebOps.Addons.Docker.Systemd;
 using WebOps.Core.Hooks;
 using WebOps.Core.Planning;
+using WebOps.Core.Proxy;
 using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Docker.Hooks;
@@ -17,7 +18,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// </summary>
 public sealed class DockerBuildAndRunHandler(
     DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options,
-    DockerUnits units, VllmDeployer? vllm = null) : IHookHandler
+    DockerUnits units, ReleaseBeside beside, VllmDeployer? vllm = null, IEdgeRouter? edge = null) : IHookHandler
 {
     public const string HandlerName = "docker.build_and_run";
 
@@ -93,7 +94,8 @@ public sealed class DockerBuildAndRunHandler(
             context.Log.Info(note);
         }
 
-        var (started, failure) = await RunOrRemoveImageAsync(context, spec, tag, cancellationToken);
+        var (started, failure) = await RunOrRemoveImageAsync(
+            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), tag, cancellationToken);
         if (started is null)
         {
             return context.Log.Failed(failure!);
@@ -105,12 +107,13 @@ public sealed class DockerBuildAndRunHandler(
         var where = started.Url ?? (started.PublishedPorts.Count > 0 ? string.Join(", ", started.PublishedPorts) : $"network {spec.NetworkMode}");
         var message = $"Container {spec.Name} runs {tag} at {where}.";
         context.Log.Info(message);
-        return HookResult.Started(new RunningContainer(tag, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url }, message);
+        return HookResult.Started(
+            new RunningContainer(tag, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url, HostPort = started.HostPort }, message);
     }
 
     /// <summary>A run that did not start leaves neither its container nor its image behind.</summary>
     private async Task<(StartedContainer? Started, string? Failure)> RunOrRemoveImageAsync(
-        HookContext context, ContainerSpec spec, string tag, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string tag, CancellationToken cancellationToken)
     {
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
@@ -118,6 +121,18 @@ public sealed class DockerBuildAndRunHandler(
             if (units.Enabled && units.Refusal(context.Deployment.Name, spec) is { } refused)
             {
                 return (null, refused);
+            }
+
+            if (edge is not null && edge.Routes(context.Deployment))
+            {
+                var stopFirst = await beside.StopFirstReasonAsync(spec, units.Enabled, cancellationToken);
+                if (stopFirst is null)
+                {
+                    outcome = await beside.RunAsync(context, edge, specOn, options.Value.StartTimeout, cancellationToken);
+                    return outcome;
+                }
+
+                context.Log.Info(stopFirst);
             }
 
             // systemd not being PID 1 falls back to Docker's restart policy (DockerUnits warns once).

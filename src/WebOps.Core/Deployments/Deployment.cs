@@ -102,6 +102,7 @@ public class Deployment
         };
         PublishedPorts = [.. app.PublishedPorts];
         Url = app.Url;
+        HostPort = app.HostPort ?? HostPort;
     }
 
     public static int DefaultPort(ProjectType type) => type switch

@@ -25,6 +25,9 @@ public sealed record DeploymentSnapshot
 
     public int? HostPort { get; init; }
 
+    /// <summary>The names the edge serves the deployment at (its own; the base domain's name is the edge's to add).</summary>
+    public IReadOnlyList<string> Domains { get; init; } = [];
+
     public IReadOnlyDictionary<string, string> EnvVars { get; init; } = new Dictionary<string, string>();
 
     public bool UseDocker { get; init; }

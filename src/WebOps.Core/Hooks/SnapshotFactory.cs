@@ -18,6 +18,7 @@ public static class SnapshotFactory
             ProjectType = type,
             Port = port ?? d.AppPort ?? EffectivePort(d, type),
             HostPort = d.HostPort,
+            Domains = [.. d.Domains],
             EnvVars = new Dictionary<string, string>(d.EnvVars),
             UseDocker = d.UseDocker,
             DockerfilePath = d.DockerfilePath,

@@ -12,6 +12,12 @@ public abstract record RunningApp
     /// <summary>The address where the app answers; null for a container without a network.</summary>
     public string? Url { get; init; }
 
+    /// <summary>
+    /// The loopback port the app now answers at, when the deploy moved it (a release started beside the old one);
+    /// null when it kept the deployment's host port.
+    /// </summary>
+    public int? HostPort { get; init; }
+
     /// <summary>One line for the deploy log, e.g. <c>container 3f2a… running webops/blog:deploy-4</c>.</summary>
     public abstract string Describe();
 }

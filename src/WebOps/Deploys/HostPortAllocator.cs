@@ -20,7 +20,10 @@ public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
     // Orders reservations against database reads, so a read never drops a reservation made after it began.
     private long clock;
 
-    public async Task<int> AllocateAsync(WebOpsDbContext db, int deploymentId, CancellationToken ct)
+    /// <param name="besideCurrent">
+    /// True for a release started beside the running one: the deployment's own stored port is taken too.
+    /// </param>
+    public async Task<int> AllocateAsync(WebOpsDbContext db, int deploymentId, CancellationToken ct, bool besideCurrent = false)
     {
         long readStarted;
         lock (gate)
@@ -36,7 +39,7 @@ public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
         {
             Forget(stored, readStarted);
             handedOut.Remove(deploymentId); // an earlier deploy of this deployment that never saved its port
-            var taken = stored.Where(p => p.Key != deploymentId && p.Value is not null).Select(p => p.Value!.Value)
+            var taken = stored.Where(p => (besideCurrent || p.Key != deploymentId) && p.Value is not null).Select(p => p.Value!.Value)
                 .Concat(handedOut.Values.Select(r => r.Port)).ToHashSet();
             for (var i = 0; i < span; i++)
             {

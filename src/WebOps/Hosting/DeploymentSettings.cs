@@ -17,4 +17,10 @@ public sealed class DeploymentSettings
 
     /// <summary>Log lines kept per deployment; older lines are trimmed after each run.</summary>
     public int MaxLogLines { get; set; } = 20000;
+
+    /// <summary>
+    /// After a redeploy switched the edge to the new release, how long the old one keeps running so the requests it
+    /// already took can finish.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -28,12 +28,16 @@ public sealed class ProxyService(
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private JsonObject desired = new();
+    private List<ProxySite> sites = [];
     private (int Sites, int Names) counts;
 
     // Caddy may hand back a pushed config in another form; what it showed right after accepting one counts as in sync.
     private (JsonObject Pushed, JsonNode? Shown)? accepted;
     private JsonObject? refused;
     private string? reported;
+
+    // One round at a time: the loop's and a switch's pushes must not cross.
+    private readonly SemaphoreSlim round = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,12 +57,20 @@ public sealed class ProxyService(
             {
                 try
                 {
-                    if (changed)
+                    await round.WaitAsync(stoppingToken);
+                    try
                     {
-                        await RebuildAsync(stoppingToken);
-                    }
+                        if (changed)
+                        {
+                            await RebuildAsync(stoppingToken);
+                        }
 
-                    await SyncAsync(o, stoppingToken);
+                        await SyncAsync(o, stoppingToken);
+                    }
+                    finally
+                    {
+                        round.Release();
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -76,6 +88,52 @@ public sealed class ProxyService(
         {
             // The panel is stopping; Caddy keeps serving with the config it has.
         }
+    }
+
+    /// <summary>
+    /// Rebuilds the config from the stored deployments (where <paramref name="deployment"/> already has its new host
+    /// port), pushes it, and returns once Caddy's running config, read back, sends every name of the deployment to
+    /// <paramref name="port"/>.
+    /// </summary>
+    /// <exception cref="EdgeSwitchException">Caddy did not answer, refused the config, or runs another route.</exception>
+    public async Task SwitchAsync(string deployment, int port, CancellationToken ct)
+    {
+        var o = options.Value;
+        await round.WaitAsync(ct);
+        try
+        {
+            await RebuildAsync(ct);
+            var names = sites.FirstOrDefault(s => s.Deployment == deployment && s.HostPort == port)?.Domains ?? [];
+            if (names.Count == 0)
+            {
+                throw new EdgeSwitchException($"The edge config has no route for '{deployment}' to port {port}: does it still have a domain or Proxy:BaseDomain?");
+            }
+
+            await SyncAsync(o, ct);
+            var (answered, current, reason) = await ReadAsync(ct);
+            if (!answered)
+            {
+                throw new EdgeSwitchException($"Caddy's admin API at {o.AdminAddress} did not answer after the switch of '{deployment}': {reason}. See {folder.LogFile}.");
+            }
+
+            var wrong = names.Where(n => CaddyRoutes.DialOf(current, n) != CaddyRoutes.Dial(port)).ToList();
+            if (wrong.Count > 0)
+            {
+                throw new EdgeSwitchException(
+                    $"Caddy's running config does not send {string.Join(", ", wrong)} to {CaddyRoutes.Dial(port)} after the switch of '{deployment}' " +
+                    $"(refused config? see the panel's log and {folder.LogFile}).");
+            }
+        }
+        finally
+        {
+            round.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        round.Dispose();
+        base.Dispose();
     }
 
     private async Task StartCaddyIfNoneAnswersAsync(ProxyOptions o, CancellationToken ct)
@@ -101,7 +159,7 @@ public sealed class ProxyService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
         var deployments = await db.Deployments.AsNoTracking().Where(d => d.HostPort != null).ToListAsync(ct);
-        var sites = deployments.Select(d => ProxySite.For(d, o.BaseDomain)).OfType<ProxySite>().ToList();
+        sites = deployments.Select(d => ProxySite.For(d, o.BaseDomain)).OfType<ProxySite>().ToList();
         desired = CaddyConfig.Build(o, folder.Path, sites, panel.Address);
         counts = (sites.Count, sites.Sum(s => s.Domains.Count));
     }

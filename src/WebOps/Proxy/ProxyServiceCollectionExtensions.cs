@@ -32,7 +32,9 @@ public static class ProxyServiceCollectionExtensions
         });
         services.AddSingleton<PanelUpstream>();
         services.AddHostedService(sp => sp.GetRequiredService<PanelUpstream>());
-        services.AddHostedService<ProxyService>();
+        services.AddSingleton<ProxyService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProxyService>());
+        services.AddSingleton<IEdgeRouter, EdgeRouter>();
         return services;
     }
 }

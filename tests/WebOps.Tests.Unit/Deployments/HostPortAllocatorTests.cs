@@ -69,6 +69,26 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_release_beside_the_running_one_never_gets_the_deployments_own_port()
+    {
+        var first = FreeRange(2);
+        var allocator = Allocator(first, first + 1);
+        var blog = await AddAsync("blog");
+        var current = await AllocateAsync(allocator, blog);
+        await SaveAsync(blog, current);
+
+        await using var db = Open();
+        var beside = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            beside.Add(await allocator.AllocateAsync(db, blog, default, besideCurrent: true));
+        }
+
+        // The range has two ports: the one that is not the deployment's, every time.
+        Assert.Equal(Enumerable.Repeat(first + first + 1 - current, 5), beside);
+    }
+
+    [Fact]
     public async Task Concurrent_deploys_never_get_the_same_port()
     {
         const int count = 12;

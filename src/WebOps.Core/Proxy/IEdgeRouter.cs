@@ -1,0 +1,27 @@
+using WebOps.Core.Hooks;
+
+namespace WebOps.Core.Proxy;
+
+/// <summary>
+/// The edge as a runtime hook sees it during a redeploy: whether the deployment is reached through the edge (then a
+/// new release can start beside the old one on its own port), a port for that release, and the switch of the
+/// deployment's route to it. Absent (no edge in the host) means every redeploy stops the old release first.
+/// </summary>
+public interface IEdgeRouter
+{
+    /// <summary>How long the old release keeps running after the switch, so requests it already took can finish.</summary>
+    TimeSpan DrainTimeout { get; }
+
+    /// <summary>True when the edge is enabled, answering, and routes at least one name to this deployment.</summary>
+    bool Routes(DeploymentSnapshot deployment);
+
+    /// <summary>A free loopback port for the deployment's next release, never its current one nor another deployment's.</summary>
+    Task<int> ReservePortAsync(DeploymentSnapshot deployment, CancellationToken ct);
+
+    /// <summary>
+    /// Makes <paramref name="port"/> the deployment's host port and returns once the edge's running config routes
+    /// its names there.
+    /// </summary>
+    /// <exception cref="EdgeSwitchException">The edge did not take the new route; the old one may still be in place.</exception>
+    Task SwitchAsync(string deployment, int port, CancellationToken ct);
+}
