@@ -105,6 +105,9 @@ public class Deployment
         HostPort = app.HostPort ?? HostPort;
     }
 
+    /// <summary>The user's port, else the default for <paramref name="type"/>; a Dockerfile's EXPOSE is read by the build plan.</summary>
+    public int PortFor(ProjectType type) => Port > 0 ? Port : DefaultPort(type);
+
     public static int DefaultPort(ProjectType type) => type switch
     {
         ProjectType.Django => 8000,

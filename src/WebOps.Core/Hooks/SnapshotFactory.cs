@@ -16,7 +16,7 @@ public static class SnapshotFactory
             Branch = d.Branch,
             CommitSha = d.CommitSha,
             ProjectType = type,
-            Port = port ?? d.AppPort ?? EffectivePort(d, type),
+            Port = port ?? d.AppPort ?? d.PortFor(type),
             HostPort = d.HostPort,
             Domains = [.. d.Domains],
             EnvVars = new Dictionary<string, string>(d.EnvVars),
@@ -33,7 +33,4 @@ public static class SnapshotFactory
             DeployRunId = runId,
         };
     }
-
-    /// <summary>The port set by the user, else the default for the project type.</summary>
-    public static int EffectivePort(Deployment d, ProjectType type) => d.Port > 0 ? d.Port : Deployment.DefaultPort(type);
 }

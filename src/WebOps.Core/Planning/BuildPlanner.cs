@@ -14,7 +14,7 @@ public static class BuildPlanner
     public static BuildPlan Decide(Deployment deployment, DetectionResult detection, string checkoutPath)
     {
         var type = detection.Type;
-        var defaultPort = deployment.Port > 0 ? deployment.Port : Deployment.DefaultPort(type);
+        var defaultPort = deployment.PortFor(type);
         if (!deployment.UseDocker)
         {
             return new BuildPlan { Source = ImageSource.None, Port = defaultPort };
