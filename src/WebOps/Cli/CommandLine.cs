@@ -17,6 +17,9 @@ public static class CommandLine
           systemd render NAME [--env-file PATH] [--reveal-env]
                                                Print the systemd unit of a Docker deployment (its variables go
                                                to an env file: --reveal-env prints that file instead)
+          backup [--to FILE]                   Write one consistent archive of the data (database, keys, edge state),
+                                               also while the panel runs; default: DATA/backups/webops-TIME.tar.gz
+          restore FILE --data DIR              Restore an archive into a new or empty folder DIR
 
         Every verb takes --data PATH (or WEBOPS_DATA) to choose the data folder.
         """;
@@ -35,6 +38,8 @@ public static class CommandLine
                 "addons" => await AddonsCommand.RunAsync(rest),
                 "detect" => DetectCommand.Run(rest, Console.Out, Console.Error),
                 "systemd" => await SystemdCommand.RunAsync(rest),
+                "backup" => await BackupCommand.RunAsync(rest),
+                "restore" => await BackupCommand.RestoreAsync(rest),
                 "help" or "--help" or "-h" => Help(0),
                 _ => Unknown(verb),
             };

@@ -3,6 +3,7 @@ using WebOps.Addons;
 using WebOps.Addons.Docker;
 using WebOps.Api;
 using WebOps.Auth;
+using WebOps.Backups;
 using WebOps.Core;
 using WebOps.Core.Addons;
 using WebOps.Core.Runtime;
@@ -60,6 +61,7 @@ public static class WebOpsApp
         builder.Services.AddDeploys(builder.Configuration, settings);
         builder.Services.AddHealthMonitoring(builder.Configuration);
         builder.Services.AddProxy(builder.Configuration, settings);
+        builder.Services.AddBackups(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

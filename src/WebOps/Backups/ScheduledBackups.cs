@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using WebOps.Hosting;
+
+namespace WebOps.Backups;
+
+/// <summary>Writes a backup every <c>Backup:Interval</c> into <c>Backup:Folder</c> and keeps the newest <c>Backup:Keep</c>.</summary>
+public sealed class ScheduledBackups(
+    IOptions<BackupOptions> options, WebOpsSettings settings, BackupWriter writer, TimeProvider clock, ILogger<ScheduledBackups> log) : BackgroundService
+{
+    public string Folder => Path.Combine(settings.DataPath, options.Value.Folder);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Interval is not { } interval)
+        {
+            return;
+        }
+
+        log.LogInformation("Backups every {Interval} to {Folder}, keeping {Keep}.", interval, Folder, options.Value.Keep);
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>One scheduled backup and the pruning after it; a failure is logged and the next tick tries again.</summary>
+    public async Task<BackupSummary?> RunOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            var summary = await writer.WriteAsync(settings.DataPath, Path.Combine(Folder, BackupFiles.NameFor(clock.GetUtcNow())), ct);
+            foreach (var old in BackupFiles.Surplus(Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>(), options.Value.Keep))
+            {
+                File.Delete(Path.Combine(Folder, old));
+            }
+
+            log.LogInformation("Backup written: {Path} ({Files} files, {Bytes} bytes).", summary.Path, summary.Files, summary.Bytes);
+            return summary;
+        }
+        catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            log.LogError("Scheduled backup to {Folder} failed: {Reason}", Folder, e.Message);
+            return null;
+        }
+    }
+}
