@@ -64,7 +64,7 @@ public sealed class AddonVerifier(
     private VerifyCheck HandlerCheck(HookDefinition hook) =>
         handlerNames.Contains(hook.Handler!)
             ? new(true, $"hooks[{hook.Ordinal}].handler: {hook.Handler} is registered")
-            : new(false, $"hooks[{hook.Ordinal}].handler: no built-in handler named '{hook.Handler}'");
+            : new(false, $"hooks[{hook.Ordinal}].handler: no built-in handler named {ManifestValue.Quote(hook.Handler)}");
 
     private async Task<VerifyCheck> RequirementCheckAsync(string requirement, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ public static class HandlerNameCheck
     {
         var missing = addon.Hooks
             .Where(h => h.Handler is not null && !handlerNames.Contains(h.Handler))
-            .Select(h => $"{addon.DisplayPath}: hooks[{h.Ordinal}].handler: no built-in handler named '{h.Handler}'")
+            .Select(h => $"{addon.DisplayPath}: hooks[{h.Ordinal}].handler: no built-in handler named {ManifestValue.Quote(h.Handler)}")
             .ToList();
         return missing.Count == 0 ? addon : addon with { Errors = [.. addon.Errors, .. missing] };
     }

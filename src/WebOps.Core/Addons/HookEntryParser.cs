@@ -64,7 +64,7 @@ internal static class HookEntryParser
             return hookEvent;
         }
 
-        fields.Error("event", $"unknown event '{text}' (expected pre_deployment, post_deployment or health_check)");
+        fields.Error("event", $"unknown event {ManifestValue.Quote(text)} (expected pre_deployment, post_deployment or health_check)");
         return null;
     }
 
@@ -79,7 +79,7 @@ internal static class HookEntryParser
         var timeout = ManifestRules.ParseDuration(text);
         if (timeout is null)
         {
-            fields.Error("timeout", $"'{text}' is not a duration (use 500ms, 30s, 2m, 1h or a number of seconds)");
+            fields.Error("timeout", $"{ManifestValue.Quote(text)} is not a duration (use 500ms, 30s, 2m, 1h or a number of seconds)");
         }
         else if (timeout <= TimeSpan.Zero)
         {

@@ -27,7 +27,7 @@ internal static class ManifestParser
         }
         else if (!ManifestRules.IsSemVer(version))
         {
-            fields.Error("version", $"'{version}' is not a semantic version (expected MAJOR.MINOR.PATCH such as 1.0.0, optionally with -prerelease or +build)");
+            fields.Error("version", $"{ManifestValue.Quote(version)} is not a semantic version (expected MAJOR.MINOR.PATCH such as 1.0.0, optionally with -prerelease or +build)");
         }
 
         return addon with
@@ -50,11 +50,11 @@ internal static class ManifestParser
         }
         else if (!string.Equals(name, folderName, StringComparison.Ordinal))
         {
-            fields.Error("name", $"'{name}' does not match folder '{folderName}'");
+            fields.Error("name", $"{ManifestValue.Quote(name)} does not match folder '{folderName}'");
         }
         else if (!ManifestRules.IsValidName(name))
         {
-            fields.Error("name", $"'{name}' should be a lowercase DNS label (a-z, 0-9 and '-', 1 to 63 characters, no '-' at either end); rename the folder and the name");
+            fields.Error("name", $"{ManifestValue.Quote(name)} should be a lowercase DNS label (a-z, 0-9 and '-', 1 to 63 characters, no '-' at either end); rename the folder and the name");
         }
     }
 

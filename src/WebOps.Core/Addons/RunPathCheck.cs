@@ -18,24 +18,24 @@ internal static class RunPathCheck
 
         if (Path.IsPathRooted(run))
         {
-            return (null, $"'{run}' should be a path relative to the addon folder");
+            return (null, $"{ManifestValue.Quote(run)} should be a path relative to the addon folder");
         }
 
         var root = Path.GetFullPath(folder);
         var full = Path.GetFullPath(Path.Combine(root, run));
         if (!IsInside(root, full))
         {
-            return (null, $"'{run}' escapes the addon folder");
+            return (null, $"{ManifestValue.Quote(run)} escapes the addon folder");
         }
 
         if (!File.Exists(full))
         {
-            return (null, $"'{run}' not found in the addon folder");
+            return (null, $"{ManifestValue.Quote(run)} not found in the addon folder");
         }
 
         if (!IsInside(RealPath(root), RealPath(full)))
         {
-            return (null, $"'{run}' escapes the addon folder");
+            return (null, $"{ManifestValue.Quote(run)} escapes the addon folder");
         }
 
         return (full, null);

@@ -37,13 +37,22 @@ public static class DeploymentsApi
     private static async Task<IResult> ListAsync(WebOpsDbContext db, DeploymentService s, CancellationToken ct) =>
         ApiResults.Ok((await db.Deployments.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => DeploymentDto.From(d, reveal: false, s.PublicUrls(d))));
 
-    private static async Task<IResult> GetAsync(string name, bool? reveal, DeploymentService s, CertificateReader certificates, CancellationToken ct) =>
-        await s.FindAsync(name, ct) is { } d
-            ? ApiResults.Ok(DeploymentDto.From(d, reveal == true, s.PublicUrls(d)) with
+    private static async Task<IResult> GetAsync(string name, HttpRequest request, DeploymentService s, CertificateReader certificates, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var reveal = QueryValues.Flag(request, "reveal", errors);
+        if (errors.Count > 0)
+        {
+            return QueryValues.Refusal(errors);
+        }
+
+        return await s.FindAsync(name, ct) is { } d
+            ? ApiResults.Ok(DeploymentDto.From(d, reveal, s.PublicUrls(d)) with
             {
                 Certificates = [.. (await certificates.OfAsync(d, ct)).Select(CertificateDto.From)],
             })
             : ApiResults.NotFound(name);
+    }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, DeploymentService s, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
@@ -75,15 +84,30 @@ public static class DeploymentsApi
         });
     }
 
-    private static Task<IResult> DeleteAsync(string name, [FromQuery(Name = "remove_images")] bool? removeImages, DeploymentService s, CancellationToken ct) =>
-        ActAsync(name, s, async d =>
-        {
-            await s.DeleteAsync(d, removeImages == true, ct);
-            return TypedResults.NoContent();
-        }, ct);
-
-    private static async Task<IResult> LogsAsync(string name, int? run, long? after, int? limit, DeploymentService s, WebOpsDbContext db, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string name, HttpRequest request, DeploymentService s, CancellationToken ct)
     {
+        var errors = new List<FieldError>();
+        var removeImages = QueryValues.Flag(request, "remove_images", errors);
+        return errors.Count > 0
+            ? QueryValues.Refusal(errors)
+            : await ActAsync(name, s, async d =>
+            {
+                await s.DeleteAsync(d, removeImages, ct);
+                return TypedResults.NoContent();
+            }, ct);
+    }
+
+    private static async Task<IResult> LogsAsync(string name, HttpRequest request, DeploymentService s, WebOpsDbContext db, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var run = QueryValues.Read(request, "run", 1, int.MaxValue, errors);
+        var after = QueryValues.Read(request, "after", 0, long.MaxValue, errors);
+        var limit = QueryValues.Read(request, "limit", 1, 20000, errors);
+        if (errors.Count > 0)
+        {
+            return QueryValues.Refusal(errors);
+        }
+
         if (await s.FindAsync(name, ct) is not { } d)
         {
             return ApiResults.NotFound(name);
@@ -95,8 +119,7 @@ public static class DeploymentsApi
             q = q.Where(l => l.DeployRunId == run);
         }
 
-        var take = Math.Clamp(limit ?? 5000, 1, 20000);
-        var lines = await q.OrderByDescending(l => l.Id).Take(take).ToListAsync(ct);
+        var lines = await q.OrderByDescending(l => l.Id).Take((int)(limit ?? 5000)).ToListAsync(ct);
         return ApiResults.Ok(lines.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine));
     }
 
@@ -111,12 +134,18 @@ public static class DeploymentsApi
         return ApiResults.Ok(runs.Select(DeployRunDto.From));
     }
 
-    private static Task<IResult> RuntimeLogsAsync(string name, int? tail, DeploymentService s, CancellationToken ct) =>
-        ActAsync(name, s, async d =>
-        {
-            var lines = await s.RuntimeLogsAsync(d, Math.Clamp(tail ?? 200, 1, 10000), ct);
-            return ApiResults.Ok(lines.Select(l => new { time = l.Time, stream = l.Stream, text = l.Text }));
-        }, ct);
+    private static async Task<IResult> RuntimeLogsAsync(string name, HttpRequest request, DeploymentService s, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var tail = QueryValues.Read(request, "tail", 1, 10000, errors);
+        return errors.Count > 0
+            ? QueryValues.Refusal(errors)
+            : await ActAsync(name, s, async d =>
+            {
+                var lines = await s.RuntimeLogsAsync(d, (int)(tail ?? 200), ct);
+                return ApiResults.Ok(lines.Select(l => new { time = l.Time, stream = l.Stream, text = l.Text }));
+            }, ct);
+    }
 
     private static async Task<IResult> ActAsync(string name, DeploymentService s, Func<Core.Deployments.Deployment, Task<IResult>> action, CancellationToken ct) =>
         await s.FindAsync(name, ct) is { } d ? await ApiResults.GuardAsync(() => action(d)) : ApiResults.NotFound(name);

@@ -33,19 +33,21 @@ public static class HealthApi
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> GetHealthAsync(string name, int? limit, WebOpsDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetHealthAsync(string name, HttpRequest request, WebOpsDbContext db, CancellationToken ct)
     {
+        var errors = new List<Core.Validation.FieldError>();
+        var limit = QueryValues.Read(request, "limit", 1, MaxHistory, errors);
+        if (errors.Count > 0)
+        {
+            return QueryValues.Refusal(errors);
+        }
+
         if (await db.Deployments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct) is not { } d)
         {
             return ApiResults.NotFound(name);
         }
 
-        if (limit is < 1 or > MaxHistory)
-        {
-            return ApiResults.Validation([new("limit", $"must be between 1 and {MaxHistory} (got {limit})")]);
-        }
-
-        var history = await HealthHistoryStore.LatestAsync(db, d.Id, limit ?? DefaultHistory, ct);
+        var history = await HealthHistoryStore.LatestAsync(db, d.Id, (int)(limit ?? DefaultHistory), ct);
         return ApiResults.Ok(new DeploymentHealthDto(
             d.Name, d.Status.ToString().ToLowerInvariant(), d.Health.ToString().ToLowerInvariant(), [.. history.Select(HealthEntryDto.From)]));
     }

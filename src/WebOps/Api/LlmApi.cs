@@ -25,8 +25,15 @@ public static class LlmApi
     }
 
     private static async Task<IResult> GetAsync(
-        string name, bool? reveal, DeploymentService s, WebOpsDbContext db, IOptions<LlmOptions> llm, CancellationToken ct)
+        string name, HttpRequest request, DeploymentService s, WebOpsDbContext db, IOptions<LlmOptions> llm, CancellationToken ct)
     {
+        var errors = new List<Core.Validation.FieldError>();
+        var reveal = QueryValues.Flag(request, "reveal", errors);
+        if (errors.Count > 0)
+        {
+            return QueryValues.Refusal(errors);
+        }
+
         if (await s.FindAsync(name, ct) is not { } d)
         {
             return ApiResults.NotFound(name);
@@ -38,7 +45,7 @@ public static class LlmApi
         }
 
         var row = await db.LlmSettings.AsNoTracking().SingleOrDefaultAsync(x => x.DeploymentId == d.Id, ct);
-        return ApiResults.Ok(Dto(row?.ToSettings(), reveal == true, llm.Value));
+        return ApiResults.Ok(Dto(row?.ToSettings(), reveal, llm.Value));
     }
 
     private static async Task<IResult> PutAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WebOps.Core.Addons;
 
 namespace WebOps.Core.Addons.Yaml;
 
@@ -26,11 +27,11 @@ internal sealed class MappingFields
         {
             if (!allowed.Contains(key.Value, StringComparer.Ordinal))
             {
-                errors.Add(Prefix(path, $"unknown key '{key.Value}' (allowed: {string.Join(", ", allowed)})"));
+                errors.Add(Prefix(path, $"unknown key {ManifestValue.Quote(key.Value)} (allowed: {string.Join(", ", allowed)})"));
             }
             else if (!fields.values.TryAdd(key.Value, value))
             {
-                errors.Add(Prefix(path, $"key '{key.Value}' appears twice (line {key.Line})"));
+                errors.Add(Prefix(path, $"key {ManifestValue.Quote(key.Value)} appears twice (line {key.Line})"));
             }
         }
 
