@@ -91,6 +91,7 @@ public static class WebOpsApp
         app.MapAddonsApi();
         app.MapEventsApi();
         app.MapLlmApi();
+        app.MapTokensApi();
         app.MapRazorPages();
         return app;
     }
