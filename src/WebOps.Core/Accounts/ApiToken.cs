@@ -16,4 +16,12 @@ public class ApiToken
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>What the token may do; a new token starts with the least until given more.</summary>
+    public TokenScope Scope { get; set; } = TokenScope.Read;
+
+    /// <summary>When the token stops working; null: never.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } end && now >= end;
 }

@@ -11,4 +11,7 @@ public class User
     public required string PasswordHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>What the user may do; a new user starts with the least until given more.</summary>
+    public Role Role { get; set; } = Role.Viewer;
 }

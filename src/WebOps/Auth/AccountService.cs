@@ -5,14 +5,21 @@ using WebOps.Data;
 
 namespace WebOps.Auth;
 
-/// <summary>Users and API tokens: creation and password checks.</summary>
-public sealed class AccountService(WebOpsDbContext db, TimeProvider clock)
+/// <summary>
+/// Users and API tokens (tokens in <c>AccountService.Tokens.cs</c>): every change to them goes through here, so each
+/// (user created, role changed, user deleted, token created, token revoked) has one place that does it.
+/// </summary>
+public sealed partial class AccountService(WebOpsDbContext db, TimeProvider clock)
 {
     private static readonly PasswordHasher<User> Hasher = new();
 
     public Task<bool> AnyUserAsync(CancellationToken ct) => db.Users.AnyAsync(ct);
 
-    public async Task<User> CreateUserAsync(string username, string password, CancellationToken ct)
+    /// <summary>An admin: the first user, and every user made before roles existed, could do everything.</summary>
+    public Task<User> CreateUserAsync(string username, string password, CancellationToken ct) =>
+        CreateUserAsync(username, password, Role.Admin, ct);
+
+    public async Task<User> CreateUserAsync(string username, string password, Role role, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username) || username.Length > 64)
         {
@@ -24,12 +31,17 @@ public sealed class AccountService(WebOpsDbContext db, TimeProvider clock)
             throw new ArgumentException("password: use at least 8 characters.", nameof(password));
         }
 
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentException($"role: choose one of {Roles.RoleNames}.", nameof(role));
+        }
+
         if (await db.Users.AnyAsync(u => u.Username == username, ct))
         {
             throw new ArgumentException($"username: a user named '{username}' already exists.", nameof(username));
         }
 
-        var user = new User { Username = username, PasswordHash = "", CreatedAt = clock.GetUtcNow() };
+        var user = new User { Username = username, PasswordHash = "", CreatedAt = clock.GetUtcNow(), Role = role };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
@@ -49,23 +61,54 @@ public sealed class AccountService(WebOpsDbContext db, TimeProvider clock)
         return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
     }
 
-    /// <summary>Creates a token and returns its text; only the hash is stored, so this is the one chance to see it.</summary>
-    public async Task<string> CreateTokenAsync(string name, CancellationToken ct)
+    public Task<User?> FindUserAsync(string username, CancellationToken ct) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username, ct);
+
+    public async Task<IReadOnlyList<User>> ListUsersAsync(CancellationToken ct) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(ct);
+
+    /// <summary>Gives a user another role; the last admin keeps theirs, so the panel always has someone to manage it.</summary>
+    public async Task<User> ChangeRoleAsync(string username, Role role, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (!Enum.IsDefined(role))
         {
-            throw new ArgumentException("name: give 1 to 100 characters.", nameof(name));
+            throw new ArgumentException($"role: choose one of {Roles.RoleNames}.", nameof(role));
         }
 
-        var token = TokenHasher.NewToken();
-        db.ApiTokens.Add(new ApiToken
+        var user = await RequireUserAsync(username, ct);
+        if (user.Role == Role.Admin && role != Role.Admin)
         {
-            Name = name,
-            TokenHash = TokenHasher.Hash(token),
-            Prefix = token[..7],
-            CreatedAt = clock.GetUtcNow(),
-        });
+            await RefuseLastAdminAsync(user, $"make '{username}' a {Roles.Name(role)}", ct);
+        }
+
+        user.Role = role;
         await db.SaveChangesAsync(ct);
-        return token;
+        return user;
+    }
+
+    /// <summary>Deletes a user; their login stops working at their next request. The last admin cannot be deleted.</summary>
+    public async Task DeleteUserAsync(string username, CancellationToken ct)
+    {
+        var user = await RequireUserAsync(username, ct);
+        if (user.Role == Role.Admin)
+        {
+            await RefuseLastAdminAsync(user, $"delete '{username}'", ct);
+        }
+
+        db.Users.Remove(user);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<User> RequireUserAsync(string username, CancellationToken ct) =>
+        await db.Users.FirstOrDefaultAsync(u => u.Username == username, ct)
+        ?? throw new ArgumentException($"username: no user named '{username}'.", nameof(username));
+
+    private async Task RefuseLastAdminAsync(User user, string what, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Role == Role.Admin && u.Id != user.Id, ct))
+        {
+            throw new AccountRefusedException(
+                $"Cannot {what}: '{user.Username}' is the last admin, and the panel needs one. Make another user admin first.");
+        }
     }
 }

@@ -7,8 +7,8 @@ namespace WebOps.Auth;
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
-    /// Login cookie for pages, bearer tokens for the API, login required everywhere by default, and the failed-login
-    /// throttle (settings in section <c>Login</c>).
+    /// Login cookie for pages, bearer tokens for the API, every route's permission from <see cref="RoutePermissions"/>
+    /// (a route missing from it is refused), and the failed-login throttle (settings in section <c>Login</c>).
     /// </summary>
     public static IServiceCollection AddWebOpsAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,9 +38,14 @@ public static class AuthServiceCollectionExtensions
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = UserSession.ValidateAsync;
             });
+        // Every route without a policy of its own (all of them; public ones carry AllowAnonymous too) is decided by
+        // the one permission table; a route missing from it is refused.
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenResponder>();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new PermissionRequirement()).Build());
         return services;
     }
 

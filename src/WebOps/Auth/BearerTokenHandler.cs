@@ -1,8 +1,9 @@
-using System.Security.Claims;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Core.Accounts;
 using WebOps.Data;
 
 namespace WebOps.Auth;
@@ -44,12 +45,36 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("Unknown API token.");
         }
 
+        var now = clock.GetUtcNow();
+        if (stored.IsExpired(now))
+        {
+            return AuthenticateResult.Fail(
+                $"API token '{stored.Name}' expired at {stored.ExpiresAt!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. "
+                + $"Create a new one with: webops token create --name {stored.Name} --scope {Roles.Name(stored.Scope)} --expires 30d");
+        }
+
         // Only a success writes, and the response tells the caller that much anyway.
-        stored.LastUsedAt = clock.GetUtcNow();
+        stored.LastUsedAt = now;
         await db.SaveChangesAsync(Context.RequestAborted);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"token:{stored.Name}"), new Claim("webops:token", stored.Name)],
-            Scheme.Name);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(AccessClaims.ForToken(stored, Scheme.Name), Scheme.Name));
+    }
+
+    /// <summary>
+    /// 401 that says why the token was refused (unknown, malformed or expired) in a ProblemDetails body, with RFC 6750's
+    /// <c>invalid_token</c> in <c>WWW-Authenticate</c>.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (failure is null)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer";
+            return;
+        }
+
+        // The description goes in the body only: it can hold a token's name, and header values must stay ASCII.
+        Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        await TypedResults.Problem(failure, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(Context);
     }
 }

@@ -1,11 +1,12 @@
 using WebOps.Auth;
+using WebOps.Core.Accounts;
 
 namespace WebOps.Cli;
 
-/// <summary><c>webops admin create --username U [--password P]</c>.</summary>
+/// <summary><c>webops admin create --username U [--password P] [--role admin|deployer|viewer]</c>.</summary>
 public static class AdminCommand
 {
-    private const string Usage = "webops admin create --username U [--password P]";
+    private const string Usage = "webops admin create --username U [--password P] [--role admin|deployer|viewer]";
 
     public static async Task<int> RunAsync(string[] raw)
     {
@@ -16,6 +17,7 @@ public static class AdminCommand
         }
 
         var username = args.Require("--username", Usage);
+        var role = RoleOption(args);
         var password = args.Get("--password");
         var generated = false;
         if (string.IsNullOrEmpty(password))
@@ -32,7 +34,7 @@ public static class AdminCommand
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(username, password, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(username, password, role, CancellationToken.None);
         }
         catch (ArgumentException e)
         {
@@ -40,13 +42,25 @@ public static class AdminCommand
             return 1;
         }
 
-        Console.WriteLine($"Created user '{username}'.");
+        Console.WriteLine($"Created user '{username}'. Role: {Roles.Name(role)}.");
         if (generated)
         {
             Console.WriteLine($"Generated password (shown once): {password}");
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--role</c>, admin when left out: whoever runs this verb can read the data folder and so do anything already,
+    /// and scripts written before roles existed expect the user they create to manage the panel.
+    /// </summary>
+    private static Role RoleOption(CliArgs args)
+    {
+        var text = args.Has("--role") ? args.Get("--role") : Roles.Name(Role.Admin);
+        return Roles.TryParseRole(text, out var role)
+            ? role
+            : throw new CliException($"--role: '{text}' is not a role; choose one of {Roles.RoleNames}. Usage: {Usage}");
     }
 
     private static string Prompt()

@@ -93,6 +93,7 @@ public static class WebOpsApp
         app.MapAddonsApi();
         app.MapEventsApi();
         app.MapLlmApi();
+        app.MapTokensApi();
         app.MapRazorPages();
         return app;
     }
