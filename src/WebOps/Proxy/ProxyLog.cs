@@ -12,6 +12,12 @@ internal static partial class ProxyLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: Caddy's admin API at {Admin} does not answer: {Reason}. See {LogFile}, or start Caddy (deploy/caddy.service).")]
     public static partial void NotAnswering(ILogger logger, string admin, string reason, string logFile);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: {Why}; starting Caddy again with the routes of {Sites} sites ({Names} names).")]
+    public static partial void Relaunching(ILogger logger, string why, int sites, int names);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: Caddy was restarted and answers at {Admin} again, {Seconds:0.0} s after the start.")]
+    public static partial void Relaunched(ILogger logger, string admin, double seconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Edge proxy: pushed the config to Caddy ({Sites} sites, {Names} names).")]
     public static partial void Pushed(ILogger logger, int sites, int names);
 

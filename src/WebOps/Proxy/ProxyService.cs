@@ -10,7 +10,8 @@ namespace WebOps.Proxy;
 /// <summary>
 /// Keeps Caddy's config equal to what the deployments ask for. At start it starts Caddy when none answers; then,
 /// every second and at once after a change, it reads the running config and pushes the whole desired one when they
-/// differ. A Caddy that restarted (empty or foreign config) is so put right within about a second of answering.
+/// differ. A Caddy that restarted (empty or foreign config) is so put right within about a second of answering; one
+/// that died and does not come back is started again (<see cref="CaddyRelaunch"/>) on the desired config.
 /// </summary>
 public sealed class ProxyService(
     IOptions<ProxyOptions> options,
@@ -35,6 +36,8 @@ public sealed class ProxyService(
     private (JsonObject Pushed, JsonNode? Shown)? accepted;
     private JsonObject? refused;
     private string? reported;
+    private DateTime? silentSince;
+    private DateTime? launchedAt;
 
     // One round at a time: the loop's and a switch's pushes must not cross.
     private readonly SemaphoreSlim round = new(1, 1);
@@ -171,10 +174,13 @@ public sealed class ProxyService(
         {
             var now = CaddyLauncher.Find(o.CaddyPath) is null ? ProxyStatus.NotInstalled : ProxyStatus.NotAnswering;
             Report(o, now, reason);
+            await RelaunchIfGoneAsync(o, now, ct);
             return;
         }
 
+        silentSince = null;
         Report(o, ProxyStatus.Ok, null);
+        ForgetStalePidFile();
         if (JsonNode.DeepEquals(current, desired)
             || (accepted is { } a && JsonNode.DeepEquals(a.Pushed, desired) && JsonNode.DeepEquals(a.Shown, current))
             || (refused is not null && JsonNode.DeepEquals(refused, desired)))
@@ -213,8 +219,54 @@ public sealed class ProxyService(
         }
     }
 
+    /// <summary>Starts Caddy again, on the desired config, when <see cref="CaddyRelaunch"/> says so.</summary>
+    private async Task RelaunchIfGoneAsync(ProxyOptions o, string now, CancellationToken ct)
+    {
+        var at = DateTime.UtcNow;
+        silentSince ??= at;
+        if (now != ProxyStatus.NotAnswering)
+        {
+            return;
+        }
+
+        var own = CaddyLauncher.ReadPid(folder.PidFile);
+        var why = CaddyRelaunch.Reason(o.AdminAddress, own, own is { } pid && CaddyLauncher.IsRunning(pid), at - silentSince.Value, at - launchedAt);
+        if (why is null)
+        {
+            return;
+        }
+
+        ProxyLog.Relaunching(logger, why, counts.Sites, counts.Names);
+        var started = DateTime.UtcNow;
+        await LaunchAsync(o, ct);
+        if ((await ReadAsync(ct)).Answered)
+        {
+            ProxyLog.Relaunched(logger, o.AdminAddress, (DateTime.UtcNow - started).TotalSeconds);
+        }
+    }
+
+    /// <summary>
+    /// A pid file whose process is gone while a Caddy answers belongs to an earlier Caddy of the panel's, replaced
+    /// since (e.g. by the systemd unit): it must not make the panel race that one's restarts later.
+    /// </summary>
+    private void ForgetStalePidFile()
+    {
+        if (CaddyLauncher.ReadPid(folder.PidFile) is { } pid && !CaddyLauncher.IsRunning(pid))
+        {
+            try
+            {
+                File.Delete(folder.PidFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Harmless: the relaunch rule then treats the next silence as this Caddy's death, one start early.
+            }
+        }
+    }
+
     private async Task LaunchAsync(ProxyOptions o, CancellationToken ct)
     {
+        launchedAt = DateTime.UtcNow;
         if (CaddyLauncher.Find(o.CaddyPath) is not { } caddy)
         {
             ProxyLog.NotInstalled(logger, o.CaddyPath, o.AdminAddress);

@@ -39,6 +39,38 @@ public sealed class EdgeCertificateTests
         Assert.Contains($"{certificates[0].GetProperty("issuer").GetString()}, valid until", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_name_the_acme_server_refuses_shows_the_issuance_error_in_the_api()
+    {
+        var name = EdgeDeploys.Name("refused");
+        var domain = $"{name}.example";
+        await using var pebble = await Pebble.StartAsync(domain);
+        // The panel starts its own Caddy, whose log in the data folder is where the failures are read from.
+        await using var panel = await ServedPanel.StartAsync(
+            $"--Proxy:Acme:DirectoryUrl={pebble.DirectoryUrl}", $"--Proxy:Acme:TrustedRootsPem={pebble.ListenerCertificate}");
+
+        await EdgeDeploys.DeployAsync(panel.Api, name, [domain]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var certificate = default(JsonElement);
+        while (DateTime.UtcNow < deadline)
+        {
+            var d = await panel.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}");
+            certificate = d.GetProperty("certificates").EnumerateArray().Single();
+            if (certificate.GetProperty("error").ValueKind == JsonValueKind.String)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(domain, certificate.GetProperty("domain").GetString());
+        Assert.True(certificate.GetProperty("error").ValueKind == JsonValueKind.String, $"no error for {domain} within 90 s: {certificate}\n{panel.Output}");
+        Assert.Contains("forbidden by policy", certificate.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, certificate.GetProperty("not_after").ValueKind);
+    }
+
     /// <summary>The certificates once every name has one; fails showing the last answer after <paramref name="limit"/>.</summary>
     private static async Task<JsonElement[]> IssuedAsync(HttpClient client, string name, TimeSpan limit)
     {

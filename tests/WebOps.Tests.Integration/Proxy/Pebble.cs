@@ -29,7 +29,8 @@ internal sealed class Pebble : IAsyncDisposable
     /// <summary>The certificate of Pebble's own HTTPS listener: the ACME client must trust it.</summary>
     public string ListenerCertificate => Path.Combine(Folder, "cert.pem");
 
-    public static async Task<Pebble> StartAsync()
+    /// <summary>Starts Pebble; it refuses to issue for <paramref name="refused"/> ("forbidden by policy"), and their subdomains.</summary>
+    public static async Task<Pebble> StartAsync(params string[] refused)
     {
         var folder = Path.Combine(Path.GetTempPath(), "webops-pebble-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -47,6 +48,7 @@ internal sealed class Pebble : IAsyncDisposable
                 privateKey = "key.pem",
                 httpPort = DockerTestKit.FreePort(),
                 tlsPort = DockerTestKit.FreePort(),
+                domainBlocklist = refused,
             },
         };
         await File.WriteAllTextAsync(Path.Combine(folder, "pebble.json"), JsonSerializer.Serialize(config));

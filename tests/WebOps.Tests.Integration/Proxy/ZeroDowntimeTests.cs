@@ -5,6 +5,8 @@ using Docker.DotNet.Models;
 using WebOps.Tests.Integration.Docker;
 using WebOps.Tests.Integration.EndToEnd;
 using WebOps.Tests.Integration.Infrastructure;
+using WebOps.Tests.Integration.ProcessAddon;
+using Xunit.Abstractions;
 
 namespace WebOps.Tests.Integration.Proxy;
 
@@ -12,15 +14,14 @@ namespace WebOps.Tests.Integration.Proxy;
 /// Redeploys of a Docker app served through the edge, under load: the new release starts beside the old one and the
 /// edge switches once it answers, so no request fails, and a release that never answers is never switched to.
 /// </summary>
-public sealed class ZeroDowntimeTests
+public sealed class ZeroDowntimeTests(ITestOutputHelper output)
 {
     [DockerFact]
-    public async Task Five_redeploys_under_load_get_no_5xx_and_end_serving_the_last_content()
+    public async Task Five_redeploys_of_a_static_site_under_load_get_no_5xx_and_end_serving_the_last_content()
     {
         await using var caddy = await TestCaddy.StartAsync();
         await using var world = await DeployedApp.StartAsync(caddy.PanelArgs("--Deployments:DrainTimeout=00:00:02"));
-        var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "zd");
-        var ports = new List<int> { await HostPortAsync(world, name) };
+        var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "zd", Busybox("version 1"), "static", 8080);
         // A release left by a deploy that was killed before the switch: the next deploy removes it.
         await world.Engine.Containers.CreateContainerAsync(new CreateContainerParameters
         {
@@ -29,35 +30,62 @@ public sealed class ZeroDowntimeTests
             Labels = new Dictionary<string, string>(WebOps.Addons.Docker.Engine.Labels.ForRun(name, 0)),
         });
 
-        await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
+        var ports = await RedeployFiveTimesUnderLoadAsync(world, caddy.HttpPort, name, domain, v => repo.CommitAsync($"version {v}", ("site/index.html", $"version {v}")), v => $"version {v}");
+
+        var log = await world.LogAsync(name);
+        Assert.Contains($"Removed webops-{name}.next left by an interrupted deploy.", log, StringComparison.Ordinal);
+        Assert.Contains($"Starting the new release as webops-{name}.next on port {ports[1]} beside webops-{name}, which keeps serving.", log, StringComparison.Ordinal);
+    }
+
+    [DockerFact]
+    public async Task Five_redeploys_of_a_django_app_under_load_get_no_5xx_and_end_serving_the_last_release()
+    {
+        await using var caddy = await TestCaddy.StartAsync();
+        await using var world = await DeployedApp.StartAsync(caddy.PanelArgs("--Deployments:DrainTimeout=00:00:02"));
+        var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "zddj", Apps.Django("version 1"), "django", null);
+
+        await RedeployFiveTimesUnderLoadAsync(world, caddy.HttpPort, name, domain, v => repo.CommitAsync($"version {v}", Apps.Django($"version {v}")[4]), v => $"version {v} -");
+    }
+
+    /// <summary>
+    /// Redeploys to versions 2 to 6 while 4 clients keep asking the edge; asserts what they saw and returns the host
+    /// port of every release, first one included.
+    /// </summary>
+    private async Task<List<int>> RedeployFiveTimesUnderLoadAsync(
+        DeployedApp world, int httpPort, string name, string domain, Func<int, Task> change, Func<int, string> body)
+    {
+        var ports = new List<int> { await HostPortAsync(world, name) };
+        await using (var load = EdgeLoad.Start(httpPort, domain))
         {
             for (var version = 2; version <= 6; version++)
             {
-                await repo.CommitAsync($"version {version}", ("site/index.html", $"version {version}"));
+                await change(version);
                 var (result, error) = await RedeployAsync(world, name);
                 Assert.True(result == "succeeded", $"redeploy to version {version} {result}: {error}\n{await world.LogAsync(name)}");
                 ports.Add(await HostPortAsync(world, name));
             }
 
             await load.StopAsync();
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), e.g.:\n{string.Join('\n', load.Failures.Take(5))}";
+            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx)";
+            output.WriteLine($"{name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
+            failed += $", e.g.:\n{string.Join('\n', load.Failures.Take(5))}";
 
-            // No request reached a release that was not ready or already stopped. Each switch is one config load,
-            // and Caddy closes its idle client connections on every load: a request racing onto one is reset
-            // (a handful in tens of thousands; stopping first fails thousands), so up to two per switch are allowed.
+            // No request reached a release that was not ready or already stopped: the edge answered every one itself
+            // with the app's page. Each switch is one config load, and Caddy 2.6 closes its idle client connections on
+            // every load: a keep-alive request racing onto one is reset (about one in three loads with 4 busy clients;
+            // see docs/architecture.md, "The edge"), so up to two resets per switch are allowed, and nothing else.
             Assert.True(load.ServerErrors == 0, failed);
             Assert.True(load.Failures.Count <= 2 * 5, failed);
+            Assert.All(load.Failures, f => Assert.Contains("Connection reset by peer", f, StringComparison.Ordinal));
             Assert.True(load.Total > 1000, failed);
-            Assert.Contains("version 6", load.Bodies.Keys);
+            Assert.Contains(body(6), load.Bodies.Keys);
         }
 
-        Assert.Equal("version 6", await GetAsync(caddy.HttpPort, domain));
+        Assert.Equal(body(6), await GetAsync(httpPort, domain));
         // Each release answered on its own port; the container kept its name for the runtime actions.
         Assert.Equal(ports.Count, ports.Distinct().Count());
         Assert.Equal([$"/webops-{name}"], (await world.ContainersAsync(name)).SelectMany(c => c.Names));
-        var log = await world.LogAsync(name);
-        Assert.Contains($"Removed webops-{name}.next left by an interrupted deploy.", log, StringComparison.Ordinal);
-        Assert.Contains($"Starting the new release as webops-{name}.next on port {ports[1]} beside webops-{name}, which keeps serving.", log, StringComparison.Ordinal);
+        return ports;
     }
 
     [DockerFact]
@@ -65,7 +93,7 @@ public sealed class ZeroDowntimeTests
     {
         await using var caddy = await TestCaddy.StartAsync();
         await using var world = await DeployedApp.StartAsync(caddy.PanelArgs("--Deployments:DrainTimeout=00:00:02"));
-        var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "zdfail");
+        var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "zdfail", Busybox("version 1"), "static", 8080);
         var port = await HostPortAsync(world, name);
 
         await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
@@ -87,18 +115,22 @@ public sealed class ZeroDowntimeTests
         Assert.Equal([$"/webops-{name}"], (await world.ContainersAsync(name)).SelectMany(c => c.Names));
     }
 
-    private static async Task<(string Name, string Domain, GitRepo Repo)> DeployFirstAsync(DeployedApp world, int httpPort, string prefix)
+    private static (string File, string Content)[] Busybox(string page) =>
+        [("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n"), ("site/index.html", page)];
+
+    private static async Task<(string Name, string Domain, GitRepo Repo)> DeployFirstAsync(
+        DeployedApp world, int httpPort, string prefix, (string File, string Content)[] files, string projectType, int? port)
     {
         var name = world.NewName(prefix);
         var domain = $"{name}.test";
-        var repo = await GitRepo.CreateAsync(("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n"), ("site/index.html", "version 1"));
+        var repo = await GitRepo.CreateAsync(files);
         using (var created = await world.Api.PostAsJsonAsync("/api/deployments", new
         {
             name,
             repo_url = repo.Url,
             use_docker = true,
-            project_type = "static",
-            port = 8080,
+            project_type = projectType,
+            port,
             domains = new[] { domain },
             tls = "off",
         }))
@@ -108,7 +140,7 @@ public sealed class ZeroDowntimeTests
 
         var d = await world.WaitForDeployAsync(name);
         Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
-        Assert.Equal("version 1", await GetAsync(httpPort, domain));
+        Assert.StartsWith("version 1", await GetAsync(httpPort, domain), StringComparison.Ordinal);
         return (name, domain, repo);
     }
 
