@@ -11,8 +11,6 @@ namespace WebOps.Addons.Process.Runtime;
 /// </summary>
 public sealed partial class ProcessApps
 {
-    private const int FailureLogLines = 20;
-
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
@@ -61,8 +59,7 @@ public sealed partial class ProcessApps
         }
 
         await release.KillAsync(CancellationToken.None);
-        var last = string.Join('\n', release.Ring.Tail(FailureLogLines).Select(l => $"{l.Stream}: {l.Text}"));
-        return (null, $"{failure} It was stopped; the previous release kept serving. Last output:\n{last}");
+        return (null, $"{failure} It was stopped; the previous release kept serving. Last output:\n{OutputTail.Describe(release.Ring.Tail(Options.LogLines))}");
     }
 
     /// <summary>

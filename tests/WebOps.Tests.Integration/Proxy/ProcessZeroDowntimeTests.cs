@@ -91,7 +91,7 @@ public sealed class ProcessZeroDowntimeTests
     }
 
     [Fact]
-    public async Task A_django_release_that_never_answers_is_killed_with_its_workers_and_the_old_one_serves_throughout()
+    public async Task Django_releases_that_never_answer_or_crash_are_killed_with_their_workers_and_the_old_one_serves_throughout()
     {
         await using var caddy = await TestCaddy.StartAsync();
         await using var panel = await PanelApp.StartAsync(caddy.PanelArgs(PanelSettings));
@@ -106,21 +106,27 @@ public sealed class ProcessZeroDowntimeTests
             var pid = Pid(panel, name);
             var releases = ReleaseFolders(panel, name);
 
-            string? error;
+            string hung, crashed;
             await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
             {
                 // gunicorn listens, but its worker never finishes loading the app: the port accepts and never answers.
                 await repo.CommitAsync("hangs", ("mysite/wsgi.py", "import time\nprint(\"broken at start\", flush=True)\ntime.sleep(3600)\n"));
-                error = await RedeployExpectingFailureAsync(client, name);
+                hung = await RedeployExpectingFailureAsync(client, name);
+                // The worker fails to load the app, and gunicorn exits.
+                await repo.CommitAsync("crashes", ("mysite/wsgi.py", "print(\"crashed at start\", flush=True)\nraise RuntimeError(\"no app here\")\n"));
+                crashed = await RedeployExpectingFailureAsync(client, name);
                 await load.StopAsync();
                 Assert.True(load.Failures.Count == 0,
                     $"{load.Failures.Count} of {load.Total} requests failed, e.g.:\n{string.Join('\n', load.Failures.Take(5))}");
                 Assert.Equal(["version 1 -"], load.Bodies.Keys);
             }
 
-            Assert.Contains($"The new release of '{name}' did not answer HTTP on 127.0.0.1:", error, StringComparison.Ordinal);
-            Assert.Contains("stdout: broken at start", error, StringComparison.Ordinal);
-            Assert.Contains("the previous release kept serving", error, StringComparison.Ordinal);
+            Assert.Contains($"The new release of '{name}' did not answer HTTP on 127.0.0.1:", hung, StringComparison.Ordinal);
+            Assert.Contains("stdout: broken at start", hung, StringComparison.Ordinal);
+            Assert.Contains("the previous release kept serving", hung, StringComparison.Ordinal);
+            Assert.Matches($"The new release of '{name}' exited with code [1-9][0-9]* before it answered on 127.0.0.1:", crashed);
+            Assert.Contains("stdout: crashed at start", crashed, StringComparison.Ordinal);
+            Assert.Contains("RuntimeError: no app here", crashed, StringComparison.Ordinal);
             Assert.Equal("version 1 -", await EdgeGetAsync(caddy.HttpPort, domain));
             var d = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}");
             Assert.Equal(port, d.GetProperty("host_port").GetInt32());
