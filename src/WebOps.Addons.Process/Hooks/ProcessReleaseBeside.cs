@@ -110,7 +110,7 @@ public sealed class ProcessReleaseBeside(AppPaths paths, ProcessApps apps, IOpti
 
         if (drain > TimeSpan.Zero)
         {
-            context.Log.Info($"The previous release (pid {previous.Pid}, port {previous.Port}) drains for {drain.TotalSeconds:0.#} s before it stops.");
+            context.Log.Info($"The previous release ({previous.Describe()}) drains for {drain.TotalSeconds:0.#} s before it stops.");
             try
             {
                 await Task.Delay(drain, cancellationToken);
@@ -124,12 +124,12 @@ public sealed class ProcessReleaseBeside(AppPaths paths, ProcessApps apps, IOpti
         try
         {
             await previous.StopAsync(options.Value.StopTimeout, cleanup.Token);
-            context.Log.Info($"Stopped the previous release (pid {previous.Pid}, port {previous.Port}).");
+            context.Log.Info($"Stopped the previous release ({previous.Describe()}).");
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
-            context.Log.Error($"The new release serves, but the previous one (pid {previous.Pid}) could not be stopped: {e.Message}. "
-                + $"Stop it by hand; the next deploy or panel start stops it too.");
+            context.Log.Error($"The new release serves, but the previous one ({previous.Describe()}) could not be stopped: {e.Message}. "
+                + "Stop it by hand; the next deploy or panel start stops it too.");
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class RunningRelease
     /// <summary>The process id; a static site runs inside the panel.</summary>
     public int Pid => Process?.Pid ?? Environment.ProcessId;
 
+    /// <summary>For the deploy log: <c>pid 4242 on port 20001</c>, or <c>the static site on port 20001</c>.</summary>
+    public string Describe() => Process is not null ? $"pid {Process.Pid} on port {Port}" : $"the static site on port {Port}";
+
     public static RunningRelease Of(SupervisedProcess process, int port) => new(port, process.Ring, process, null);
 
     public static RunningRelease Of(StaticSiteServer site) => new(site.Port, site.Ring, null, site);
