@@ -19,13 +19,17 @@ public sealed class AppPaths(string dataFolder)
 
     public string AppLog(string name) => Path.Combine(Root(name), "app.log");
 
-    public string StdoutFile(string name) => Path.Combine(Root(name), "stdout.log");
+    public string StdoutFile(string name, ReleaseSlot slot = ReleaseSlot.Current) => InSlot(name, slot, "stdout.log");
 
-    public string StderrFile(string name) => Path.Combine(Root(name), "stderr.log");
+    public string StderrFile(string name, ReleaseSlot slot = ReleaseSlot.Current) => InSlot(name, slot, "stderr.log");
 
-    public string PidFile(string name) => Path.Combine(Root(name), "pid");
+    public string PidFile(string name, ReleaseSlot slot = ReleaseSlot.Current) => InSlot(name, slot, "pid");
 
     public string LaunchFile(string name) => Path.Combine(Root(name), "launch.json");
+
+    /// <summary>The current release's files keep their plain names; the others are prefixed: <c>next.pid</c>, <c>previous.stdout.log</c>.</summary>
+    private string InSlot(string name, ReleaseSlot slot, string file) =>
+        Path.Combine(Root(name), slot == ReleaseSlot.Current ? file : $"{slot.ToString().ToLowerInvariant()}.{file}");
 
     /// <summary>The panel's data folder, resolved by the same rules as the panel's.</summary>
     public static AppPaths FromConfiguration(IConfiguration configuration) => new(WebOps.Core.DataFolder.Resolve(configuration));

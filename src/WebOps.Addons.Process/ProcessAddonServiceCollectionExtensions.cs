@@ -41,6 +41,7 @@ public static class ProcessAddonServiceCollectionExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<DjangoBuild>();
         services.AddSingleton<IHookHandler, ProcessPrepareHandler>();
+        services.AddSingleton<ProcessReleaseBeside>();
         services.AddSingleton<IHookHandler, ProcessRunHandler>();
         services.AddSingleton<IHookHandler, ProcessHealthHandler>();
         services.AddSingleton<IAppRuntime, ProcessAppRuntime>();

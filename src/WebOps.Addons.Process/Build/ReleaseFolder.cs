@@ -1,8 +1,8 @@
 namespace WebOps.Addons.Process.Build;
 
 /// <summary>
-/// Copies a checkout into <c>release-&lt;run&gt;</c> and later swaps it in as <c>current</c>, so the next deploy's
-/// clone never changes the files of the app that is running.
+/// Copies a checkout into <c>release-&lt;run&gt;</c> and later swaps it in as <c>current</c> (or, for a redeploy beside
+/// the running release, runs it where it is), so the next deploy's clone never changes the files of the app that is running.
 /// </summary>
 public static class ReleaseFolder
 {
@@ -46,6 +46,41 @@ public static class ReleaseFolder
             Directory.Delete(stale, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The release folder directly under <paramref name="appRoot"/> that holds <paramref name="workingDirectory"/>
+    /// (<c>release-7</c> or <c>current</c>), or null when it lies elsewhere.
+    /// </summary>
+    public static string? Holding(string appRoot, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(appRoot), Path.GetFullPath(workingDirectory));
+        var first = relative.Split(Path.DirectorySeparatorChar)[0];
+        return first == ".." || Path.IsPathRooted(relative) || !IsRelease(first) ? null : Path.Combine(appRoot, first);
+    }
+
+    /// <summary>
+    /// Deletes every release folder under <paramref name="appRoot"/> (<c>release-*</c>, <c>current</c>,
+    /// <c>current.old</c>) but those in <paramref name="keep"/>; returns the names of those deleted.
+    /// </summary>
+    public static IReadOnlyList<string> DeleteAllBut(string appRoot, IReadOnlyCollection<string> keep)
+    {
+        var kept = keep.Select(k => Path.GetFullPath(k).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
+        var deleted = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(appRoot).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            if (IsRelease(name) && !kept.Contains(Path.GetFullPath(folder)))
+            {
+                Directory.Delete(folder, recursive: true);
+                deleted.Add(name);
+            }
+        }
+
+        return deleted;
+    }
+
+    private static bool IsRelease(string folderName) =>
+        folderName is "current" or "current.old" || folderName.StartsWith("release-", StringComparison.Ordinal);
 
     private static void CopyDirectory(DirectoryInfo from, string to, bool isRoot)
     {

@@ -2,17 +2,20 @@ using WebOps.Addons.Process.Build;
 using WebOps.Addons.Process.Launch;
 using WebOps.Addons.Process.Runtime;
 using WebOps.Core.Deployments;
+using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
+using WebOps.Core.Proxy;
 using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Process.Hooks;
 
 /// <summary>
-/// post_deployment: stops the previous app, makes the prepared release current, records how to start the app
-/// (launch.json) and starts the new one on 127.0.0.1:HOST_PORT, then reports pid and address to the deploy.
-/// Does nothing for Docker deployments.
+/// post_deployment: starts the prepared release and reports pid and address to the deploy. When the edge routes the
+/// deployment and a release runs, the new one starts beside it (<see cref="ProcessReleaseBeside"/>); otherwise the
+/// previous app stops first, the release becomes <c>current</c>, and the new one starts on 127.0.0.1:HOST_PORT. Either
+/// way launch.json records how to start the app again. Does nothing for Docker deployments.
 /// </summary>
-public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookHandler
+public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps, ProcessReleaseBeside beside, IEdgeRouter? edge = null) : IHookHandler
 {
     public const string HandlerName = "process.run";
 
@@ -42,15 +45,27 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookH
             return HookResult.Fail($"No WSGI module found for '{d.Name}': add WSGI_APPLICATION to its settings, or a wsgi.py beside them.");
         }
 
+        if (edge is not null && edge.Routes(d))
+        {
+            var stopFirst = beside.StopFirstReason(d);
+            if (stopFirst is null)
+            {
+                return await beside.RunAsync(context, edge, release, p => Spec(d, detection, release, p), cancellationToken);
+            }
+
+            context.Log.Info(stopFirst);
+        }
+        else if (apps.Status(d.Name, null) is { Running: true })
+        {
+            context.Log.Info($"The edge does not route '{d.Name}' (it is off or not answering, or the deployment has no domain), "
+                + "so the previous release stops before the new one starts.");
+        }
+
         // The old app must not run from a folder being swapped away (it may still import modules lazily).
         await apps.StopAsync(d.Name, cancellationToken);
         var current = paths.Current(d.Name);
         ReleaseFolder.Swap(release, current);
-        var appDir = Path.GetFullPath(Path.Combine(current, detection.AppDir));
-        var venv = paths.Venv(d.Name);
-        var spec = d.ProjectType == ProjectType.Django
-            ? LaunchSpecs.Django(venv, File.Exists(Path.Combine(venv, "bin", "gunicorn")), appDir, detection.WsgiModule!, port)
-            : LaunchSpecs.Static(appDir, port);
+        var spec = Spec(d, detection, current, port);
         await spec.SaveAsync(paths.LaunchFile(d.Name), cancellationToken);
         try
         {
@@ -72,7 +87,17 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps) : IHookH
         }
 
         var app = new RunningProcess(pid, spec.Description) { PublishedPorts = [$"127.0.0.1:{port}"], Url = spec.Url };
-        context.Log.Write(DeploymentLogLevel.Info, "addon:process", $"'{d.Name}' answers at {spec.Url} ({app.Describe()})");
+        context.Log.Info($"'{d.Name}' answers at {spec.Url} ({app.Describe()})");
         return HookResult.Started(app);
+    }
+
+    /// <summary>How to run the release in <paramref name="folder"/> on <paramref name="port"/>.</summary>
+    private LaunchSpec Spec(DeploymentSnapshot d, DetectionResult detection, string folder, int port)
+    {
+        var appDir = Path.GetFullPath(Path.Combine(folder, detection.AppDir));
+        var venv = paths.Venv(d.Name);
+        return d.ProjectType == ProjectType.Django
+            ? LaunchSpecs.Django(venv, File.Exists(Path.Combine(venv, "bin", "gunicorn")), appDir, detection.WsgiModule!, port)
+            : LaunchSpecs.Static(appDir, port);
     }
 }

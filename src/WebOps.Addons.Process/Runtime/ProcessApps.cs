@@ -11,9 +11,10 @@ namespace WebOps.Addons.Process.Runtime;
 
 /// <summary>
 /// The apps without Docker this panel runs: supervised processes (or systemd units) and in-process static sites,
-/// one per deployment name. Starting an app first stops whatever ran for that name, so the port is free.
+/// one per deployment name. Starting an app first stops whatever ran for that name, so the port is free; a redeploy
+/// beside the running release (ProcessApps.Beside.cs) holds the other release apart until it takes over or stops.
 /// </summary>
-public sealed class ProcessApps(
+public sealed partial class ProcessApps(
     AppPaths paths,
     IOptions<ProcessOptions> options,
     SupervisorChoice supervisor,
@@ -28,10 +29,10 @@ public sealed class ProcessApps(
 
     private ProcessOptions Options => options.Value;
 
-    /// <summary>Starts the app and waits until it accepts connections on its port.</summary>
     /// <summary>True when apps run as systemd units: their process ids are then systemd's, not known here.</summary>
     public bool UnderSystemd => supervisor.UseSystemd;
 
+    /// <summary>Starts the app and waits until it accepts connections on its port.</summary>
     public async Task StartAsync(string name, LaunchSpec spec, IReadOnlyDictionary<string, string> variables, CancellationToken ct)
     {
         var gate = _locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
@@ -70,6 +71,7 @@ public sealed class ProcessApps(
     /// </summary>
     public async Task<bool> AdoptOrStartAsync(string name, LaunchSpec spec, IReadOnlyDictionary<string, string> variables, CancellationToken ct)
     {
+        await StopLeftoversAsync(name, ct);
         if (spec.Kind == LaunchKind.Process && !supervisor.UseSystemd
             && await PidFile.ReadAsync(paths.PidFile(name), ct) is { } pid && ProcStat.IsSame(pid.Pid, pid.StartTime))
         {
@@ -162,18 +164,46 @@ public sealed class ProcessApps(
             await process.StopAsync(Options.StopTimeout, ct);
             await process.DisposeAsync();
         }
-        else if (await PidFile.ReadAsync(paths.PidFile(name), ct) is { } pid && ProcStat.IsSame(pid.Pid, pid.StartTime))
+        else
         {
             // Started by an earlier panel and not adopted (e.g. its deployment was not marked running).
-            var orphan = await SupervisedProcess.AdoptAsync(Start(name, null, new Dictionary<string, string>()), Output(name), pid, clock, logger, ct);
-            await orphan.StopAsync(Options.StopTimeout, ct);
-            await orphan.DisposeAsync();
+            await StopRecordedAsync(name, ReleaseSlot.Current, ct);
         }
 
+        await StopLeftoversAsync(name, ct);
         if (supervisor.UseSystemd && systemd.IsInstalled(name))
         {
             await systemd.StopAsync(name, ct);
         }
+    }
+
+    /// <summary>Releases a redeploy beside the running one left behind when the panel stopped in the middle of it.</summary>
+    private async Task StopLeftoversAsync(string name, CancellationToken ct)
+    {
+        await StopRecordedAsync(name, ReleaseSlot.Next, ct);
+        await StopRecordedAsync(name, ReleaseSlot.Previous, ct);
+    }
+
+    /// <summary>Stops the process a slot's pid file records when it still lives: this panel does not watch it.</summary>
+    private async Task StopRecordedAsync(string name, ReleaseSlot slot, CancellationToken ct)
+    {
+        if (await PidFile.ReadAsync(paths.PidFile(name, slot), ct) is not { } pid)
+        {
+            return;
+        }
+
+        if (!ProcStat.IsSame(pid.Pid, pid.StartTime))
+        {
+            PidFile.Delete(paths.PidFile(name, slot));
+            return;
+        }
+
+        var start = Start(name, null, new Dictionary<string, string>(), slot);
+        var output = slot == ReleaseSlot.Current ? Output(name) : new AppOutput(start.StdoutPath, start.StderrPath, paths.AppLog(name), new LogRing(1), clock);
+        var orphan = await SupervisedProcess.AdoptAsync(start, output, pid, clock, logger, ct);
+        await orphan.StopAsync(Options.StopTimeout, ct);
+        await orphan.DisposeAsync();
+        logger.LogInformation("Stopped pid {Pid} of app {Name} ({Slot} release) that no panel watched.", pid.Pid, name, slot);
     }
 
     private async Task WaitForPortAsync(string name, LaunchSpec spec, CancellationToken ct)
@@ -204,15 +234,23 @@ public sealed class ProcessApps(
         return new AppOutput(paths.StdoutFile(name), paths.StderrFile(name), paths.AppLog(name), Ring(name), clock);
     }
 
-    private AppStart Start(string name, LaunchSpec? spec, IReadOnlyDictionary<string, string> environment) => new()
+    private AppStart Start(string name, LaunchSpec? spec, IReadOnlyDictionary<string, string> environment, ReleaseSlot slot = ReleaseSlot.Current) => new()
     {
         Name = name,
         Program = spec?.Program ?? "",
         Arguments = spec?.Arguments ?? [],
         WorkingDirectory = spec?.WorkingDirectory ?? paths.Root(name),
         Environment = environment,
-        StdoutPath = paths.StdoutFile(name),
-        StderrPath = paths.StderrFile(name),
-        PidFilePath = paths.PidFile(name),
+        StdoutPath = paths.StdoutFile(name, slot),
+        StderrPath = paths.StderrFile(name, slot),
+        PidFilePath = paths.PidFile(name, slot),
+    };
+
+    /// <summary>The same process start, with the pid and output files of another slot.</summary>
+    private AppStart InSlot(AppStart start, ReleaseSlot slot) => start with
+    {
+        StdoutPath = paths.StdoutFile(start.Name, slot),
+        StderrPath = paths.StderrFile(start.Name, slot),
+        PidFilePath = paths.PidFile(start.Name, slot),
     };
 }

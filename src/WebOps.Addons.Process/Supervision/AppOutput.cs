@@ -20,16 +20,26 @@ public sealed class AppOutput(string stdoutPath, string stderrPath, string appLo
     /// <summary>Empties both files before a fresh start; their lines are already in app.log.</summary>
     public void Reset()
     {
-        File.WriteAllBytes(stdoutPath, []);
-        File.WriteAllBytes(stderrPath, []);
+        File.WriteAllBytes(_stdout.Path, []);
+        File.WriteAllBytes(_stderr.Path, []);
         _stdout.Offset = _stderr.Offset = 0;
+    }
+
+    /// <summary>
+    /// Renames both files and follows them under the new names from where reading stopped. The app keeps writing to
+    /// them: it holds them open, and a rename does not change an open file.
+    /// </summary>
+    public void MoveTo(string newStdoutPath, string newStderrPath)
+    {
+        Move(_stdout, newStdoutPath);
+        Move(_stderr, newStderrPath);
     }
 
     /// <summary>Skips what is already in the files (used when adopting an app started by an earlier panel).</summary>
     public void SkipExisting()
     {
-        _stdout.Offset = Length(stdoutPath);
-        _stderr.Offset = Length(stderrPath);
+        _stdout.Offset = Length(_stdout.Path);
+        _stderr.Offset = Length(_stderr.Path);
     }
 
     /// <summary>Loads the ring from the end of app.log, so logs survive a panel restart.</summary>
@@ -98,11 +108,21 @@ public sealed class AppOutput(string stdoutPath, string stderrPath, string appLo
         }
     }
 
+    private static void Move(Stream stream, string path)
+    {
+        if (File.Exists(stream.Path))
+        {
+            File.Move(stream.Path, path, overwrite: true);
+        }
+
+        stream.Path = path;
+    }
+
     private static long Length(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     private sealed class Stream(string path, string name)
     {
-        public string Path { get; } = path;
+        public string Path { get; set; } = path;
 
         public string Name { get; } = name;
 

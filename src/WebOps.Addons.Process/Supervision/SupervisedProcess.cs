@@ -12,11 +12,11 @@ public sealed class SupervisedProcess : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    private readonly AppStart _start;
     private readonly AppOutput _output;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _watching = new();
+    private AppStart _start;
+    private CancellationTokenSource _watching = new();
     private System.Diagnostics.Process? _child;
     private Task _loop = Task.CompletedTask;
     private int _attempt;
@@ -30,6 +30,18 @@ public sealed class SupervisedProcess : IAsyncDisposable
     }
 
     public string Name => _start.Name;
+
+    /// <summary>How it was started, and where its pid and output files are.</summary>
+    public AppStart Start => _start;
+
+    /// <summary>
+    /// False for a new release that has not proven itself yet: a crash then stays a crash (its exit code and output
+    /// tell why the release failed) instead of a restart loop.
+    /// </summary>
+    public bool RestartsAfterCrash { get; set; } = true;
+
+    /// <summary>The exit code, when the process was started by this panel and has exited.</summary>
+    public int? ExitCode => _child is { HasExited: true } child ? child.ExitCode : null;
 
     public int Pid { get; private set; }
 
@@ -45,9 +57,10 @@ public sealed class SupervisedProcess : IAsyncDisposable
 
     public bool IsAlive => Pid > 0 && ProcStat.IsSame(Pid, StartTime);
 
-    public static async Task<SupervisedProcess> StartAsync(AppStart start, AppOutput output, TimeProvider clock, ILogger logger, CancellationToken ct)
+    public static async Task<SupervisedProcess> StartAsync(
+        AppStart start, AppOutput output, TimeProvider clock, ILogger logger, CancellationToken ct, bool restartsAfterCrash = true)
     {
-        var supervised = new SupervisedProcess(start, output, clock, logger);
+        var supervised = new SupervisedProcess(start, output, clock, logger) { RestartsAfterCrash = restartsAfterCrash };
         output.Reset();
         await supervised.SpawnAsync(ct);
         supervised._loop = supervised.WatchAsync(supervised._watching.Token);
@@ -100,6 +113,41 @@ public sealed class SupervisedProcess : IAsyncDisposable
         _child?.Dispose();
     }
 
+    /// <summary>SIGKILL to the whole group at once (a release that never answered); removes the pid file.</summary>
+    public async Task KillAsync(CancellationToken ct)
+    {
+        await LeaveAsync();
+        Signal(Signals.SigKill);
+        for (var i = 0; i < 50 && IsAlive; i++)
+        {
+            await Task.Delay(100, ct);
+        }
+
+        await _output.PollAsync(ct);
+        PidFile.Delete(_start.PidFilePath);
+        _child?.Dispose();
+    }
+
+    /// <summary>
+    /// Moves the pid file and both output files to the paths of <paramref name="start"/> and goes on watching the same
+    /// process under them: how a release changes slot (next to current, current to previous) while it runs.
+    /// </summary>
+    public async Task MoveAsync(AppStart start, CancellationToken ct)
+    {
+        await LeaveAsync();
+        await _output.PollAsync(ct);
+        if (File.Exists(_start.PidFilePath))
+        {
+            File.Move(_start.PidFilePath, start.PidFilePath, overwrite: true);
+        }
+
+        _output.MoveTo(start.StdoutPath, start.StderrPath);
+        _start = start;
+        _watching.Dispose();
+        _watching = new CancellationTokenSource();
+        _loop = WatchAsync(_watching.Token);
+    }
+
     /// <summary>Stops watching and leaves the app running (the panel is shutting down).</summary>
     public async Task LeaveAsync()
     {
@@ -134,7 +182,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
             {
                 await Task.Delay(PollInterval, _clock, ct);
                 await _output.PollAsync(ct);
-                if (!IsAlive)
+                if (!IsAlive && RestartsAfterCrash)
                 {
                     await RestartAfterCrashAsync(ct);
                 }

@@ -56,6 +56,8 @@ public sealed class DjangoWithoutDockerTests
             await repo.CommitAsync("new greeting", Apps.Django("second release")[4]);
             await RedeployAsync(client, "djproc");
             Assert.Equal("second release from-env", await TryGetAsync(url));
+            Assert.Contains("The edge does not route 'djproc' (it is off or not answering, or the deployment has no domain), "
+                + "so the previous release stops before the new one starts.", await LogAsync(client, "djproc"), StringComparison.Ordinal);
             Assert.Equal(["app.log", "current", "launch.json", "pid", "stderr.log", "stdout.log", "venv"],
                 Directory.EnumerateFileSystemEntries(Path.Combine(panel.DataFolder, "apps", "djproc")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 

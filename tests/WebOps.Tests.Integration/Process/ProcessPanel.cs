@@ -144,7 +144,7 @@ internal static class ProcessPanel
             return;
         }
 
-        foreach (var pidFile in Directory.EnumerateFiles(apps, "pid", SearchOption.AllDirectories))
+        foreach (var pidFile in Directory.EnumerateFiles(apps, "*pid", SearchOption.AllDirectories))
         {
             if (int.TryParse(File.ReadAllText(pidFile).Split(' ')[0], out var pid))
             {

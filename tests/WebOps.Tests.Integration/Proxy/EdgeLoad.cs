@@ -10,6 +10,12 @@ namespace WebOps.Tests.Integration.Proxy;
 /// </summary>
 internal sealed class EdgeLoad : IAsyncDisposable
 {
+    /// <summary>
+    /// Failed requests allowed per switch of the edge under this load: each switch is one config load, and Caddy closes
+    /// its idle client connections on every load, so a request sent on one at that instant is reset.
+    /// </summary>
+    public const int ResetsAllowedPerSwitch = 2;
+
     private const int CapPerClient = 50_000;
 
     private readonly CancellationTokenSource stop = new();

@@ -41,7 +41,7 @@ public sealed class DockerDeploymentsTests : IDisposable
         IHookHandler[] handlers =
         [
             new ProcessPrepareHandler(paths, new DjangoBuild(paths, new CommandRunner(processes), options)),
-            new ProcessRunHandler(paths, apps),
+            new ProcessRunHandler(paths, apps, new ProcessReleaseBeside(paths, apps, options)),
             new ProcessHealthHandler(paths, apps),
         ];
 
