@@ -58,7 +58,7 @@ public static class BackupRestorer
 
                 if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !BackupContents.IsAllowedEntry(entry.Name))
                 {
-                    throw new BackupException($"The archive holds '{entry.Name}', which is not part of a WebOps backup: it was not written by `webops backup`, or was altered.");
+                    throw new BackupException($"The archive holds '{entry.Name}', which is not part of a WebOps backup: the archive is damaged or altered, or was not written by `webops backup`.");
                 }
 
                 if (entry.Name == BackupManifest.EntryName)
@@ -77,14 +77,14 @@ public static class BackupRestorer
 
         if (manifest is null)
         {
-            throw new BackupException($"{archive} has no {BackupManifest.EntryName}: it is not a `webops backup` archive.");
+            throw new BackupException($"{archive} has no {BackupManifest.EntryName}: it is damaged or not a `webops backup` archive.");
         }
 
         foreach (var (name, hash) in manifest.Files)
         {
             if (!seen.TryGetValue(name, out var actual))
             {
-                throw new BackupException($"The archive lacks {name}, which its manifest lists: it is incomplete.");
+                throw new BackupException($"The archive lacks {name}, which its manifest lists: the archive is incomplete or damaged.");
             }
 
             if (!string.Equals(actual, hash, StringComparison.Ordinal))
@@ -96,7 +96,7 @@ public static class BackupRestorer
         var extra = seen.Keys.Except(manifest.Files.Keys).FirstOrDefault();
         if (extra is not null)
         {
-            throw new BackupException($"The archive holds {extra}, which its manifest does not list: it was altered.");
+            throw new BackupException($"The archive holds {extra}, which its manifest does not list: the archive is damaged or altered.");
         }
 
         if (!manifest.Files.ContainsKey(BackupContents.Database))
@@ -109,9 +109,18 @@ public static class BackupRestorer
 
     private static async Task<BackupManifest> ReadManifestAsync(TarEntry entry, CancellationToken ct)
     {
-        var manifest = entry.DataStream is null
-            ? null
-            : await JsonSerializer.DeserializeAsync<BackupManifest>(entry.DataStream, BackupWriter.ManifestJson, ct);
+        BackupManifest? manifest;
+        try
+        {
+            manifest = entry.DataStream is null
+                ? null
+                : await JsonSerializer.DeserializeAsync<BackupManifest>(entry.DataStream, BackupWriter.ManifestJson, ct);
+        }
+        catch (JsonException)
+        {
+            manifest = null;
+        }
+
         if (manifest is null || manifest.Files is null)
         {
             throw new BackupException($"The archive's {BackupManifest.EntryName} is unreadable: the archive is damaged.");
