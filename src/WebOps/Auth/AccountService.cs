@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using WebOps.Audit;
 using WebOps.Core.Accounts;
 using WebOps.Data;
 
 namespace WebOps.Auth;
 
 /// <summary>Users and API tokens: creation and password checks.</summary>
-public sealed class AccountService(WebOpsDbContext db, TimeProvider clock)
+public sealed class AccountService(WebOpsDbContext db, TimeProvider clock, AuditLog audit)
 {
     private static readonly PasswordHasher<User> Hasher = new();
 
@@ -66,6 +67,7 @@ public sealed class AccountService(WebOpsDbContext db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.TokenCreated, name);
         return token;
     }
 }
