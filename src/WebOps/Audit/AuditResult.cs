@@ -1,6 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using WebOps.Data;
 using WebOps.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace WebOps.Audit;
 
