@@ -15,15 +15,9 @@ public static class AuditApi
 
     private static async Task<IResult> ListAsync(HttpRequest request, WebOpsDbContext db, CancellationToken ct)
     {
-        var (query, errors) = AuditQuery.Parse(request.Query);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(
-                errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail: string.Join("; ", errors),
-                title: "The audit log was not searched: fix the query parameters listed in errors.");
-        }
-
-        return TypedResults.Ok(AuditListDto.From(await AuditResult.FindAsync(db, query, ct)));
+        var (query, errors) = AuditQuery.Parse(request);
+        return errors.Count > 0
+            ? QueryValues.Refusal(errors)
+            : TypedResults.Ok(AuditListDto.From(await AuditResult.FindAsync(db, query, ct)));
     }
 }

@@ -23,9 +23,9 @@ public static class AuditActions
     public const string Stop = "deployment.stop";
     public const string Restart = "deployment.restart";
     public const string Delete = "deployment.delete";
-    public const string Backup = "deployment.backup";
-    public const string WebhookDelivery = "webhook.delivery";
+        public const string WebhookDelivery = "webhook.delivery";
 
+    public const string Backup = "backup";
     public const string UserCreated = "user.create";
     public const string TokenCreated = "token.create";
     public const string TokenRevoked = "token.revoke";

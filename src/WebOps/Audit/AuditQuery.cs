@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Primitives;
+using WebOps.Api;
 using WebOps.Core.Validation;
 using WebOps.Data.Entities;
 
@@ -18,21 +17,23 @@ public sealed record AuditQuery(string? Action, string? Actor, string? Target, i
 
     public static readonly AuditQuery Newest = new(null, null, null, DefaultLimit, null);
 
-    /// <summary>Reads the query string; every bad value gives one error named after its parameter.</summary>
-    public static (AuditQuery Query, IReadOnlyList<FieldError> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    /// <summary>
+    /// Reads the query string; every bad value gives one error named after its parameter, the numbers worded as
+    /// every other endpoint words them (<see cref="QueryValues"/>).
+    /// </summary>
+    public static (AuditQuery Query, IReadOnlyList<FieldError> Errors) Parse(HttpRequest request)
     {
-        var values = query.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         var errors = new List<FieldError>();
-        var action = Text(values, "action", errors);
+        var action = Text(request, "action", errors);
         if (action is not null && !AuditActions.All.Contains(action, StringComparer.Ordinal))
         {
-            errors.Add(new FieldError("action", $"'{action}' is not an audit action; use one of {string.Join(", ", AuditActions.All)}"));
+            errors.Add(new FieldError("action", $"'{Shown(action)}' is not an audit action; use one of {string.Join(", ", AuditActions.All)}"));
         }
 
-        var actor = Text(values, "actor", errors);
-        var target = Text(values, "target", errors);
-        var limit = Number(values, "limit", 1, MaxLimit, $"a whole number from 1 to {MaxLimit}", errors) ?? DefaultLimit;
-        var before = Number(values, "before", 1, long.MaxValue, "an entry id (a whole number, 1 or more) as next_before gave it", errors);
+        var actor = Text(request, "actor", errors);
+        var target = Text(request, "target", errors);
+        var limit = QueryValues.Read(request, "limit", 1, MaxLimit, errors) ?? DefaultLimit;
+        var before = QueryValues.Read(request, "before", 1, long.MaxValue, errors);
         return (new AuditQuery(action, actor, target, (int)limit, before), errors);
     }
 
@@ -63,9 +64,16 @@ public sealed record AuditQuery(string? Action, string? Actor, string? Target, i
     }
 
     /// <summary>An empty value means "any", as an empty filter box on the page does.</summary>
-    private static string? Text(Dictionary<string, StringValues> values, string name, List<FieldError> errors)
+    private static string? Text(HttpRequest request, string name, List<FieldError> errors)
     {
-        if (One(values, name, errors) is not { } text || text.Trim().Length == 0)
+        var values = request.Query[name];
+        if (values.Count > 1)
+        {
+            errors.Add(new FieldError(name, $"is given {values.Count} times; give it once"));
+            return null;
+        }
+
+        if (values.Count == 0 || values[0] is not { } text || text.Trim().Length == 0)
         {
             return null;
         }
@@ -77,38 +85,6 @@ public sealed record AuditQuery(string? Action, string? Actor, string? Target, i
         }
 
         return text.Trim();
-    }
-
-    private static long? Number(Dictionary<string, StringValues> values, string name, long min, long max, string wanted, List<FieldError> errors)
-    {
-        if (One(values, name, errors) is not { Length: > 0 } text)
-        {
-            return null;
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
-        {
-            return n;
-        }
-
-        errors.Add(new FieldError(name, $"'{Shown(text)}' is not {wanted}"));
-        return null;
-    }
-
-    private static string? One(Dictionary<string, StringValues> values, string name, List<FieldError> errors)
-    {
-        if (!values.TryGetValue(name, out var given) || given.Count == 0)
-        {
-            return null;
-        }
-
-        if (given.Count > 1)
-        {
-            errors.Add(new FieldError(name, $"is given {given.Count} times; give it once"));
-            return null;
-        }
-
-        return given[0];
     }
 
     /// <summary>Echoes a bad value back, but not a page of it.</summary>

@@ -8,7 +8,7 @@ using static WebOps.Tests.Integration.Audit.AuditClient;
 
 namespace WebOps.Tests.Integration.Audit;
 
-/// <summary>Retention in a real panel, its start-up check, and the admin verbs recorded as <c>cli</c>.</summary>
+/// <summary>Retention in a real panel, its start-up check, the admin verbs recorded as <c>cli</c>, scheduled work as <c>system</c>.</summary>
 public sealed class AuditRetentionAndCliTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "webops-audit-" + Guid.NewGuid().ToString("N")[..8]);
@@ -39,9 +39,9 @@ public sealed class AuditRetentionAndCliTests : IDisposable
         await using var second = await PanelApp.StartInFolderAsync(data, "--Audit:RetentionDays=1");
         using var api = await WithTokenNamedAsync(second, "reader");
         await EventuallyAsync(
-            async () => !(await EntriesAsync(api, "?action=deployment.backup")).Any(e => e.Target!.EndsWith("days-old", StringComparison.Ordinal)),
+            async () => !(await EntriesAsync(api, "?action=backup")).Any(e => e.Target!.EndsWith("days-old", StringComparison.Ordinal)),
             "the entries older than a day are gone");
-        Assert.Equal(["hour-old"], (await EntriesAsync(api, "?action=deployment.backup")).Select(e => e.Target));
+        Assert.Equal(["hour-old"], (await EntriesAsync(api, "?action=backup")).Select(e => e.Target));
     }
 
     [Fact]
@@ -67,6 +67,18 @@ public sealed class AuditRetentionAndCliTests : IDisposable
         Assert.Contains(entries, e => (e.Action, e.Target, e.Actor, e.ActorKind, e.Address) == (AuditActions.AddonDisabled, "process", "cli", "cli", null));
         // A token made outside any request and outside the admin verbs (here: by the test itself) is the panel's own doing.
         Assert.Contains(entries, e => (e.Action, e.Target, e.Actor) == (AuditActions.TokenCreated, "reader", "system"));
+    }
+
+    [Fact]
+    public async Task A_scheduled_backup_is_recorded_as_the_panels_own_doing_with_the_archive_name()
+    {
+        await using var panel = await PanelApp.StartInFolderAsync(data);
+        var summary = await panel.Services.GetRequiredService<WebOps.Backups.ScheduledBackups>().RunOnceAsync(CancellationToken.None);
+        Assert.NotNull(summary);
+
+        using var api = await WithTokenNamedAsync(panel, "reader");
+        var entry = Assert.Single(await EntriesAsync(api, "?action=backup"));
+        Assert.Equal((Path.GetFileName(summary.Path), "system", "system", (string?)null), (entry.Target, entry.Actor, entry.ActorKind, entry.Address));
     }
 
     private static AuditEntry Old(string target, DateTimeOffset time) =>

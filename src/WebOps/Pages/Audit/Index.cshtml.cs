@@ -24,7 +24,7 @@ public sealed class IndexModel(WebOpsDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (Query, Errors) = AuditQuery.Parse(Request.Query);
+        (Query, Errors) = AuditQuery.Parse(Request);
         DeploymentNames = await db.Deployments.AsNoTracking().OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
         if (Errors.Count > 0)
         {
