@@ -23,7 +23,7 @@ public static class AuditActions
     public const string Stop = "deployment.stop";
     public const string Restart = "deployment.restart";
     public const string Delete = "deployment.delete";
-        public const string WebhookDelivery = "webhook.delivery";
+    public const string WebhookDelivery = "webhook.delivery";
 
     public const string Backup = "backup";
     public const string UserCreated = "user.create";
