@@ -31,6 +31,8 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<DeploymentHealthSettings> HealthSettings => Set<DeploymentHealthSettings>();
 
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Converters capture the protector, so each protector (each data folder) needs its own model.
@@ -43,6 +45,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
         AccountConfiguration.Configure(modelBuilder);
         LlmSettingsConfiguration.Configure(modelBuilder, Protector);
         HealthConfiguration.Configure(modelBuilder);
+        AuditConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<AddonRecord>(e =>
         {
             e.ToTable("addons");

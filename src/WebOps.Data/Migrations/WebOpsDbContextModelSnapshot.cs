@@ -415,6 +415,63 @@ namespace WebOps.Data.Migrations
                     b.ToTable("addons", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Time");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("Actor", "Id");
+
+                    b.HasIndex("Target", "Id");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("WebOps.Data.Entities.DeploymentHealthSettings", b =>
                 {
                     b.Property<int>("DeploymentId")

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WebOps.Audit;
 using WebOps.Core.Addons;
 using WebOps.Data;
 using WebOps.Data.Entities;
@@ -6,7 +7,7 @@ using WebOps.Data.Entities;
 namespace WebOps.Addons;
 
 /// <summary>Keeps discovered addons and their enabled flags in the database, so the flags survive restarts.</summary>
-public sealed class DbAddonStateStore(IServiceScopeFactory scopes) : IAddonStateStore
+public sealed class DbAddonStateStore(IServiceScopeFactory scopes, AuditLog audit) : IAddonStateStore
 {
     public async Task<IReadOnlyDictionary<string, bool>> LoadEnabledAsync(CancellationToken ct)
     {
@@ -51,5 +52,6 @@ public sealed class DbAddonStateStore(IServiceScopeFactory scopes) : IAddonState
 
         record.Enabled = enabled;
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(enabled ? AuditActions.AddonEnabled : AuditActions.AddonDisabled, name);
     }
 }

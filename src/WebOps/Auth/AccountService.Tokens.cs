@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WebOps.Audit;
 using WebOps.Core.Accounts;
 
 namespace WebOps.Auth;
@@ -40,6 +41,7 @@ public sealed partial class AccountService
             ExpiresAt = now + lifetime,
         });
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.TokenCreated, name, $"scope {Roles.Name(scope)}" + (lifetime is null ? "" : $", expires {now + lifetime:u}"));
         return token;
     }
 
@@ -56,6 +58,7 @@ public sealed partial class AccountService
 
         db.ApiTokens.Remove(token);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.TokenRevoked, token.Name);
         return true;
     }
 }

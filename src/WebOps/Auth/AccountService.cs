@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using WebOps.Audit;
 using WebOps.Core.Accounts;
 using WebOps.Data;
 
@@ -9,7 +10,7 @@ namespace WebOps.Auth;
 /// Users and API tokens (tokens in <c>AccountService.Tokens.cs</c>): every change to them goes through here, so each
 /// (user created, role changed, user deleted, token created, token revoked) has one place that does it.
 /// </summary>
-public sealed partial class AccountService(WebOpsDbContext db, TimeProvider clock)
+public sealed partial class AccountService(WebOpsDbContext db, TimeProvider clock, AuditLog audit)
 {
     private static readonly PasswordHasher<User> Hasher = new();
 
@@ -45,6 +46,7 @@ public sealed partial class AccountService(WebOpsDbContext db, TimeProvider cloc
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.UserCreated, username, $"role {Roles.Name(role)}");
         return user;
     }
 
@@ -83,6 +85,7 @@ public sealed partial class AccountService(WebOpsDbContext db, TimeProvider cloc
 
         user.Role = role;
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.UserRoleChanged, username, $"role {Roles.Name(role)}");
         return user;
     }
 
@@ -97,6 +100,7 @@ public sealed partial class AccountService(WebOpsDbContext db, TimeProvider cloc
 
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.UserDeleted, username);
     }
 
     private async Task<User> RequireUserAsync(string username, CancellationToken ct) =>

@@ -55,6 +55,7 @@ public static class RoutePermissions
         new(RouteKey.Api("POST", "/api/addons/{name}/disable"), Admin),
 
         new(RouteKey.Api("GET", "/api/tokens"), Admin),
+        new(RouteKey.Api("GET", "/api/audit"), Admin),
         new(RouteKey.Api("DELETE", "/api/tokens/{id:int}"), Admin),
 
         new(RouteKey.Page("/Index"), Read),
@@ -71,6 +72,7 @@ public static class RoutePermissions
         new(RouteKey.Page("/Deployments/Delete", "POST"), Admin),
         new(RouteKey.Page("/Addons/Index"), Read),
         new(RouteKey.Page("/Addons/Index", "POST", "Toggle"), Admin),
+        new(RouteKey.Page("/Audit/Index"), Admin),
         new(RouteKey.Page("/Users/Index"), Admin),
         new(RouteKey.Page("/Users/Index", "POST", "Create"), Admin),
         new(RouteKey.Page("/Users/Index", "POST", "Role"), Admin),

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using WebOps.Audit;
 using WebOps.Hosting;
 
 namespace WebOps.Backups;
 
 /// <summary>Writes a backup every <c>Backup:Interval</c> into <c>Backup:Folder</c> and keeps the newest <c>Backup:Keep</c>.</summary>
 public sealed class ScheduledBackups(
-    IOptions<BackupOptions> options, WebOpsSettings settings, BackupWriter writer, TimeProvider clock, ILogger<ScheduledBackups> log) : BackgroundService
+    IOptions<BackupOptions> options, WebOpsSettings settings, BackupWriter writer, TimeProvider clock, ILogger<ScheduledBackups> log, AuditLog audit) : BackgroundService
 {
     public string Folder => Path.Combine(settings.DataPath, options.Value.Folder);
 
@@ -36,6 +37,7 @@ public sealed class ScheduledBackups(
             }
 
             log.LogInformation("Backup written: {Path} ({Files} files, {Bytes} bytes).", summary.Path, summary.Files, summary.Bytes);
+            await audit.RecordAsync(AuditActions.Backup, Path.GetFileName(summary.Path));
             return summary;
         }
         catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)

@@ -1,3 +1,4 @@
+using WebOps.Audit;
 using WebOps.Data;
 using WebOps.Hosting;
 
@@ -9,6 +10,7 @@ public static class AdminHost
     public static async Task<WebApplication> StartAsync(CliArgs args)
     {
         var app = WebOpsApp.Build([.. args.HostArgs(), "--Logging:LogLevel:Default=Warning"]);
+        app.Services.GetRequiredService<AuditLog>().OutsideRequests = AuditActor.Cli;
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<WebOpsDbContext>(), CancellationToken.None);
         return app;

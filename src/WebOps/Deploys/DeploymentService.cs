@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Audit;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
 using WebOps.Core.Runtime;
@@ -23,7 +24,8 @@ public sealed class DeploymentService(
     PanelActions panelActions,
     ProxyChanges proxyChanges,
     IOptions<Core.Proxy.ProxyOptions> proxy,
-    TimeProvider clock)
+    TimeProvider clock,
+    AuditLog audit)
 {
     public ValidationOptions ValidationOptions => new()
     {
@@ -58,6 +60,7 @@ public sealed class DeploymentService(
         DeploymentInputMapper.Apply(input, d);
         db.Deployments.Add(d);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.Create, d.Name);
         notifier.Changed(d);
         if (d.ProjectType == ProjectType.Llm)
         {
@@ -83,9 +86,11 @@ public sealed class DeploymentService(
             throw new ValidationFailedException(errors);
         }
 
+        var changes = ChangedFields.Track(d);
         DeploymentInputMapper.Apply(input, d);
         d.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.Edit, d.Name, changes.Describe());
         new RunLog(sink, d.Name, d.Id, null).Info("webops", "Settings changed; redeploy to apply them.");
         notifier.Changed(d);
     }
@@ -102,7 +107,7 @@ public sealed class DeploymentService(
             throw new ActionRefusedException(why);
         }
 
-        return await queue.OneRequestAtATimeAsync(async () =>
+        var ticket = await queue.OneRequestAtATimeAsync(async () =>
         {
             if (queue.WaitingRun(d.Id) is { } waiting)
             {
@@ -117,6 +122,8 @@ public sealed class DeploymentService(
             new RunLog(sink, d.Name, d.Id, run.Id).Info("webops", ticket.Message);
             return ticket;
         }, ct);
+        await audit.RecordAsync(AuditActions.Deploy, d.Name, ticket.AlreadyQueued ? $"run #{ticket.Run.Id} (already queued)" : $"run #{ticket.Run.Id}");
+        return ticket;
     }
 
     public Task StartAsync(Deployment d, CancellationToken ct) =>
@@ -141,6 +148,7 @@ public sealed class DeploymentService(
         folders.Remove(d.Name);
         db.Deployments.Remove(d);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.Delete, d.Name, removeImages ? "images removed" : null);
         proxyChanges.Notify();
     }
 
@@ -197,6 +205,7 @@ public sealed class DeploymentService(
         }
 
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.Of(action), d.Name);
         new RunLog(sink, d.Name, d.Id, null).Info("webops", $"'{d.Name}' {verb} requested: now {Text(to)}.");
         notifier.Changed(d);
     }

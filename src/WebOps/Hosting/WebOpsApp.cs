@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using WebOps.Addons;
 using WebOps.Addons.Docker;
 using WebOps.Api;
+using WebOps.Audit;
 using WebOps.Auth;
 using WebOps.Backups;
 using WebOps.Core;
@@ -62,6 +63,7 @@ public static class WebOpsApp
         builder.Services.AddHealthMonitoring(builder.Configuration);
         builder.Services.AddProxy(builder.Configuration, settings);
         builder.Services.AddBackups(builder.Configuration);
+        builder.Services.AddAudit(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -94,6 +96,7 @@ public static class WebOpsApp
         app.MapEventsApi();
         app.MapLlmApi();
         app.MapTokensApi();
+        app.MapAuditApi();
         app.MapRazorPages();
         return app;
     }

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebOps.Audit;
 using WebOps.Auth;
 
 namespace WebOps.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountService accounts, LoginThrottle throttle) : PageModel
+public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, AuditLog audit) : PageModel
 {
     // One message for a wrong username and a wrong password: saying which part was wrong would help someone guessing.
     private const string WrongCredentials = "Wrong username or password. Try again.";
@@ -38,6 +39,7 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle) 
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = LoginThrottleText.RetryAfterSeconds(attempt.RetryAfter).ToString(CultureInfo.InvariantCulture);
+            await audit.RecordAsync(AuditActions.LoginFailed, null, "throttled: too many failed logins", AuditActor.Anonymous(Username));
             return Refuse(LoginThrottleText.Message(attempt.RetryAfter));
         }
 
@@ -46,12 +48,14 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle) 
             : await accounts.CheckPasswordAsync(Username, Password, ct);
         if (user is null)
         {
+            await audit.RecordAsync(AuditActions.LoginFailed, null, "wrong username or password", AuditActor.Anonymous(Username));
             return Refuse(WrongCredentials);
         }
 
         throttle.Succeeded(attempt);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username)], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await audit.RecordAsync(AuditActions.LoginSucceeded, null, actor: AuditActor.User(user.Username));
         return LocalRedirect(SafeReturnUrl);
     }
 
