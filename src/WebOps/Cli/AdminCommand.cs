@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WebOps.Auth;
 
 namespace WebOps.Cli;
@@ -5,18 +6,29 @@ namespace WebOps.Cli;
 /// <summary><c>webops admin create --username U [--password P]</c>.</summary>
 public static class AdminCommand
 {
-    private const string Usage = "webops admin create --username U [--password P]";
-
-    public static async Task<int> RunAsync(string[] raw)
+    public static Verb Create()
     {
-        var args = new CliArgs(raw);
-        if (args.Positional is not ["create"])
-        {
-            throw new CliException($"Usage: {Usage}");
-        }
+        var admin = new Verb("admin", "Manage panel users", "webops admin create --username U [--password P] [--data PATH]");
+        admin.Subcommands.Add(CreateUser());
+        return admin;
+    }
 
-        var username = args.Require("--username", Usage);
-        var password = args.Get("--password");
+    private static Verb CreateUser()
+    {
+        var create = new Verb("create", "Create a user (prompts, or generates and prints a password)", "webops admin create --username U [--password P] [--data PATH]");
+        var username = new Option<string?>("--username") { Description = "The new user's name", HelpName = "U" };
+        var password = new Option<string?>("--password") { Description = "Its password; without it, asked for (empty: generated)", HelpName = "P" };
+        var data = CommonOptions.Data();
+        create.Options.Add(username);
+        create.Options.Add(password);
+        create.Options.Add(data);
+        CommonOptions.Require(create, username);
+        create.SetAction((result, _) => RunAsync(result.GetValue(username)!, result.GetValue(password), result.GetValue(data)));
+        return create;
+    }
+
+    private static async Task<int> RunAsync(string username, string? password, string? data)
+    {
         var generated = false;
         if (string.IsNullOrEmpty(password))
         {
@@ -28,7 +40,7 @@ public static class AdminCommand
             }
         }
 
-        await using var app = await AdminHost.StartAsync(args);
+        await using var app = await AdminHost.StartAsync(data);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
@@ -37,7 +49,7 @@ public static class AdminCommand
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
-            return 1;
+            return ExitCodes.Failed;
         }
 
         Console.WriteLine($"Created user '{username}'.");
@@ -46,7 +58,7 @@ public static class AdminCommand
             Console.WriteLine($"Generated password (shown once): {password}");
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static string Prompt()
