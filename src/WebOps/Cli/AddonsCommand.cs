@@ -39,7 +39,7 @@ public static class AddonsCommand
     private static Verb Toggle(string verb, string description, bool enabled)
     {
         var command = new Verb(verb, description, $"webops addons {verb} NAME [--data PATH]");
-        var name = new Argument<string>("NAME") { Description = "The addon's name, as in addons list" };
+        var name = CommonOptions.Positional<string>("NAME", "The addon's name, as in addons list");
         var data = CommonOptions.Data();
         command.Arguments.Add(name);
         command.Options.Add(data);
@@ -69,7 +69,7 @@ public static class AddonsCommand
     private static Verb Verify()
     {
         var verify = new Verb("verify", "Check an addon before restarting the panel", "webops addons verify NAME [--data PATH]");
-        var name = new Argument<string>("NAME") { Description = "The addon's name, as in addons list" };
+        var name = CommonOptions.Positional<string>("NAME", "The addon's name, as in addons list");
         var data = CommonOptions.Data();
         verify.Arguments.Add(name);
         verify.Options.Add(data);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WebOps.Cli.Client;
 
 namespace WebOps.Cli;
 
@@ -31,5 +32,10 @@ public static class CommandLine
         AddonsCommand.Create(),
         DetectCommand.Create(),
         SystemdCommand.Create(),
+        LoginCommand.Create(),
+        StatusCommand.Create(),
+        DeployCommand.Create(),
+        RollbackCommand.Create(),
+        LogsCommand.Create(),
     ];
 }

@@ -20,4 +20,26 @@ public static class CommonOptions
                 result.AddError($"{option.Name} is required.");
             }
         });
+
+    /// <summary>
+    /// A positional argument that is never an option: the parser would take an unknown <c>--flag</c> as the value of
+    /// an optional argument, and the error would then be about something else.
+    /// </summary>
+    public static Argument<T> Positional<T>(string name, string description, ArgumentArity? arity = null)
+    {
+        var argument = new Argument<T>(name) { Description = description };
+        if (arity is { } a)
+        {
+            argument.Arity = a;
+        }
+
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unknown option '{token.Value}'.");
+            }
+        });
+        return argument;
+    }
 }

@@ -18,7 +18,7 @@ public static class DetectCommand
     public static Verb Create()
     {
         var detect = new Verb("detect", "Show what WebOps would deploy from a folder", Usage);
-        var path = new Argument<string?>("PATH") { Description = "The folder of a checked-out repository", Arity = ArgumentArity.ZeroOrOne };
+        var path = CommonOptions.Positional<string?>("PATH", "The folder of a checked-out repository", ArgumentArity.ZeroOrOne);
         var json = new Option<bool>("--json") { Description = "Print one JSON object (type, app_dir, wsgi_module, dockerfile_path, reason)" };
         var type = new Option<string?>("--type") { Description = "Detect as this type instead of guessing", HelpName = "auto|django|static|llm" };
         type.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Enum.GetNames<ProjectType>().Select(n => n.ToLowerInvariant())]);

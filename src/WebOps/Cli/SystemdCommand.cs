@@ -21,7 +21,7 @@ public static class SystemdCommand
     {
         var systemd = new Verb("systemd", "systemd units for Docker deployments", Usage);
         var render = new Verb("render", "Print the systemd unit of a Docker deployment (its variables go to an env file)", Usage);
-        var name = new Argument<string>("NAME") { Description = "The deployment's name" };
+        var name = CommonOptions.Positional<string>("NAME", "The deployment's name");
         var envFile = new Option<string?>("--env-file") { Description = "Where the unit reads the variables from (default /etc/webops/env/NAME.env)", HelpName = "PATH" };
         var reveal = new Option<bool>("--reveal-env") { Description = "Print the env file (with its values) instead of the unit" };
         var data = CommonOptions.Data();
