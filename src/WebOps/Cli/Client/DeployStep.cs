@@ -10,7 +10,7 @@ public static class DeployStep
 
     public static string After(string current, LogEntry line) => (line.Source, line.Message) switch
     {
-        ("webops", var m) when m.StartsWith("Deploy #", StringComparison.Ordinal) && m.EndsWith(" started", StringComparison.Ordinal) => "starting",
+        ("webops", var m) when m.StartsWith("Deploy #", StringComparison.Ordinal) && m.Contains("' started: ", StringComparison.Ordinal) => "starting",
         ("git", _) => "checking out the repository",
         ("webops", var m) when m.StartsWith("Detected ", StringComparison.Ordinal) => "detecting the project",
         ("webops", var m) when m.StartsWith("Plan:", StringComparison.Ordinal) => "planning the build",
