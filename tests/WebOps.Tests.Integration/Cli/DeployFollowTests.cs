@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using WebOps.Cli.Client;
+using WebOps.Tests.Integration.Infrastructure;
 
 namespace WebOps.Tests.Integration.Cli;
 
@@ -54,5 +56,35 @@ public sealed class DeployFollowTests(ClientPanel panel)
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches($"^Deploy #[0-9]+ of '{name}' queued\\. Follow it with `webops logs {name} --follow`", run.Stdout);
         await Infrastructure.DeployWait.ForRunEndAsync(panel.Api, name, minutes: 3);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_deploy_follow_draws_a_spinner_and_still_ends_with_the_result()
+    {
+        var name = await panel.CreateStaticSiteAsync("cli-tty");
+        // script(1) gives the verb a pseudo-terminal. Its command is this fixed text; the values come as variables.
+        var psi = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var a in new[] { "-qec", "exec dotnet \"$CLI_DLL\" deploy \"$CLI_NAME\" --follow --url \"$CLI_URL\"", "/dev/null" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["CLI_DLL"] = WebOpsCli.Dll;
+        psi.Environment["CLI_NAME"] = name;
+        psi.Environment["CLI_URL"] = panel.Url;
+        psi.Environment["WEBOPS_TOKEN"] = panel.Token;
+        psi.Environment["XDG_CONFIG_HOME"] = panel.NewConfigHome();
+        psi.Environment["TERM"] = "xterm-256color";
+        using var process = Process.Start(psi)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(limit.Token);
+        var output = await stdout;
+
+        Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync());
+        Assert.Contains("\u001b[", output, StringComparison.Ordinal); // colours and cursor moves: drawn for a terminal
+        Assert.Contains("git:", output, StringComparison.Ordinal);
+        Assert.Matches($"Deploy #[0-9]+ of '{name}' succeeded in [0-9.]+ s\\.\\s*$", output);
     }
 }
