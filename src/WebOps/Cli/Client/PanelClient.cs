@@ -104,7 +104,8 @@ public sealed class PanelClient : IDisposable
                 $"the token was refused: run `webops login` or set WEBOPS_TOKEN (the panel at {Target.Url} did not accept the token from {Target.TokenSource})"),
             HttpStatusCode.Forbidden => new PanelException($"the panel refused {what}: {(problem?.Describe() is { Length: > 0 } d ? d : "this token may not do that")}"),
             HttpStatusCode.NotFound when notFound is not null && string.IsNullOrEmpty(problem?.Detail) => new PanelException(notFound),
-            _ when problem?.Describe() is { Length: > 0 } described => new PanelException(described),
+            // A title alone ("Not Found") says less than the status line with the request.
+            _ when problem is { Detail.Length: > 0 } or { Errors.Count: > 0 } => new PanelException(problem.Describe()),
             _ => new PanelException($"the panel at {Target.Url} answered {(int)response.StatusCode} {response.ReasonPhrase} to {what}"),
         };
     }
