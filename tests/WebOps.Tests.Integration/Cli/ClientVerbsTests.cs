@@ -136,11 +136,14 @@ public sealed class ClientVerbsTests(ClientPanel panel)
         throw new InvalidOperationException($"webops logs --follow ended (exit {process.ExitCode}) before the line came:\n{string.Join('\n', seen)}\n{await process.StandardError.ReadToEndAsync()}");
     }
 
-    /// <summary>Ctrl+C, as a terminal sends it.</summary>
+    /// <summary>
+    /// Stops the verb as Ctrl+C would. SIGTERM, which the verb handles the same way as SIGINT: a shell without job
+    /// control starts background commands with SIGINT ignored, and a test runner started so would pass that on.
+    /// </summary>
     private static async Task Interrupt(Process process)
     {
         var kill = new ProcessStartInfo("kill") { RedirectStandardError = true };
-        kill.ArgumentList.Add("-INT");
+        kill.ArgumentList.Add("-TERM");
         kill.ArgumentList.Add(process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var k = Process.Start(kill)!;
         await k.WaitForExitAsync();
