@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WebOps.Auth;
 using WebOps.Core.Accounts;
 
@@ -6,19 +7,48 @@ namespace WebOps.Cli;
 /// <summary><c>webops admin create --username U [--password P] [--role admin|deployer|viewer]</c>.</summary>
 public static class AdminCommand
 {
-    private const string Usage = "webops admin create --username U [--password P] [--role admin|deployer|viewer]";
+    private const string Usage = "webops admin create --username U [--password P] [--role admin|deployer|viewer] [--data PATH]";
 
-    public static async Task<int> RunAsync(string[] raw)
+    public static Verb Create()
     {
-        var args = new CliArgs(raw);
-        if (args.Positional is not ["create"])
-        {
-            throw new CliException($"Usage: {Usage}");
-        }
+        var admin = new Verb("admin", "Manage panel users", Usage);
+        admin.Subcommands.Add(CreateUser());
+        return admin;
+    }
 
-        var username = args.Require("--username", Usage);
-        var role = RoleOption(args);
-        var password = args.Get("--password");
+    private static Verb CreateUser()
+    {
+        var create = new Verb("create", "Create a user (prompts, or generates and prints a password)", Usage);
+        var username = new Option<string?>("--username") { Description = "The new user's name", HelpName = "U" };
+        var password = new Option<string?>("--password") { Description = "Its password; without it, asked for (empty: generated)", HelpName = "P" };
+        // Admin when left out: whoever runs this verb can read the data folder and so do anything already, and scripts
+        // written before roles existed expect the user they create to manage the panel.
+        var role = new Option<string?>("--role") { Description = "admin, deployer or viewer (default admin)", HelpName = "ROLE" };
+        var data = CommonOptions.Data();
+        create.Options.Add(username);
+        create.Options.Add(password);
+        create.Options.Add(role);
+        create.Options.Add(data);
+        CommonOptions.Require(create, username);
+        create.Validators.Add(result =>
+        {
+            var text = result.GetValue(role) ?? Roles.Name(Role.Admin);
+            if (!Roles.TryParseRole(text, out _))
+            {
+                result.AddError($"--role: '{text}' is not a role; choose one of {Roles.RoleNames}.");
+            }
+        });
+        create.SetAction((result, _) =>
+        {
+            // The validator above refused anything that does not parse.
+            var parsed = Roles.TryParseRole(result.GetValue(role) ?? Roles.Name(Role.Admin), out var r) ? r : Role.Admin;
+            return RunAsync(result.GetValue(username)!, result.GetValue(password), parsed, result.GetValue(data));
+        });
+        return create;
+    }
+
+    private static async Task<int> RunAsync(string username, string? password, Role role, string? data)
+    {
         var generated = false;
         if (string.IsNullOrEmpty(password))
         {
@@ -30,7 +60,7 @@ public static class AdminCommand
             }
         }
 
-        await using var app = await AdminHost.StartAsync(args);
+        await using var app = await AdminHost.StartAsync(data);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
@@ -39,7 +69,7 @@ public static class AdminCommand
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
-            return 1;
+            return ExitCodes.Failed;
         }
 
         Console.WriteLine($"Created user '{username}'. Role: {Roles.Name(role)}.");
@@ -48,19 +78,7 @@ public static class AdminCommand
             Console.WriteLine($"Generated password (shown once): {password}");
         }
 
-        return 0;
-    }
-
-    /// <summary>
-    /// <c>--role</c>, admin when left out: whoever runs this verb can read the data folder and so do anything already,
-    /// and scripts written before roles existed expect the user they create to manage the panel.
-    /// </summary>
-    private static Role RoleOption(CliArgs args)
-    {
-        var text = args.Has("--role") ? args.Get("--role") : Roles.Name(Role.Admin);
-        return Roles.TryParseRole(text, out var role)
-            ? role
-            : throw new CliException($"--role: '{text}' is not a role; choose one of {Roles.RoleNames}. Usage: {Usage}");
+        return ExitCodes.Ok;
     }
 
     private static string Prompt()

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WebOps.Core.Deployments;
@@ -9,56 +10,47 @@ namespace WebOps.Cli;
 /// checkout would detect. Exit codes: 0 detected, 1 nothing detected, 2 usage error.</summary>
 public static class DetectCommand
 {
-    public const string Usage = "usage: webops detect PATH [--json] [--type auto|django|static|llm]";
+    public const string Usage = "webops detect PATH [--json] [--type auto|django|static|llm]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The verb, for the executable's command tree.</summary>
+    public static Verb Create()
     {
-        string? path = null;
-        var json = false;
-        var type = ProjectType.Auto;
-        for (var i = 0; i < args.Count; i++)
+        var detect = new Verb("detect", "Show what WebOps would deploy from a folder", Usage);
+        var path = CommonOptions.Positional<string?>("PATH", "The folder of a checked-out repository", ArgumentArity.ZeroOrOne);
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (type, app_dir, wsgi_module, dockerfile_path, reason)" };
+        var type = new Option<string?>("--type") { Description = "Detect as this type instead of guessing", HelpName = "auto|django|static|llm" };
+        type.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Enum.GetNames<ProjectType>().Select(n => n.ToLowerInvariant())]);
+        detect.Arguments.Add(path);
+        detect.Options.Add(json);
+        detect.Options.Add(type);
+        detect.Validators.Add(result =>
         {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
+            if (result.GetValue(path) is not { } folder)
             {
-                stdout.WriteLine(Usage);
-                return 0;
+                result.AddError("PATH is missing: give the folder of a checked-out repository.");
             }
+            else if (!Directory.Exists(folder))
+            {
+                result.AddError($"'{folder}' is not a folder. Give the folder of a checked-out repository.");
+            }
+        });
+        detect.SetAction(result => Detect(
+            result.GetValue(path)!,
+            result.GetValue(json),
+            Enum.Parse<ProjectType>(result.GetValue(type) ?? nameof(ProjectType.Auto), ignoreCase: true),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return detect;
+    }
 
-            if (arg == "--json")
-            {
-                json = true;
-            }
-            else if (arg == "--type" || arg.StartsWith("--type=", StringComparison.Ordinal))
-            {
-                var value = arg == "--type" ? (++i < args.Count ? args[i] : null) : arg["--type=".Length..];
-                if (!TryParseType(value, out type))
-                {
-                    return UsageError(stderr, $"--type must be auto, django, static or llm (got '{value ?? ""}').");
-                }
-            }
-            else if (arg.StartsWith('-') || path is not null)
-            {
-                return UsageError(stderr, $"unexpected argument '{arg}'.");
-            }
-            else
-            {
-                path = arg;
-            }
-        }
+    /// <summary>Parses and runs <c>detect</c> alone, writing to the given streams (what the executable does with it).</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
+        CliRunner.Invoke(Create(), args, stdout, stderr);
 
-        if (path is null)
-        {
-            return UsageError(stderr, "PATH is missing: give the folder of a checked-out repository.");
-        }
-
-        if (!Directory.Exists(path))
-        {
-            return UsageError(stderr, $"'{path}' is not a folder. Give the folder of a checked-out repository.");
-        }
-
+    private static int Detect(string path, bool json, ProjectType type, TextWriter stdout, TextWriter stderr)
+    {
         DetectionResult result;
         try
         {
@@ -67,11 +59,11 @@ public static class DetectCommand
         catch (ProjectDetectionException e)
         {
             stderr.WriteLine(e.Message);
-            return 1;
+            return ExitCodes.Failed;
         }
 
         stdout.WriteLine(json ? ToJson(result) : ToText(result));
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>The five fields scripts rely on, snake_case, with the type in lowercase.</summary>
@@ -98,20 +90,4 @@ public static class DetectCommand
         $"collectstatic: {(result.CollectStatic ? "yes" : "no")}",
         $"build packages: {(result.NeedsBuildPackages ? "yes" : "no")}",
         $"reason: {result.Reason}");
-
-    private static bool TryParseType(string? value, out ProjectType type)
-    {
-        type = ProjectType.Auto;
-        // Enum.TryParse would also take numbers ("1"); only the four names are valid.
-        return value is not null
-            && Enum.GetNames<ProjectType>().Any(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))
-            && Enum.TryParse(value, ignoreCase: true, out type);
-    }
-
-    private static int UsageError(TextWriter stderr, string problem)
-    {
-        stderr.WriteLine($"webops detect: {problem}");
-        stderr.WriteLine(Usage);
-        return 2;
-    }
 }

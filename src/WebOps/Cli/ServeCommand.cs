@@ -1,13 +1,44 @@
+using System.CommandLine;
 using WebOps.Hosting;
 
 namespace WebOps.Cli;
 
+/// <summary>
+/// <c>webops serve [--data PATH] [--urls URL] [--Section:Key=value ...]</c>: runs the panel. It is also what the
+/// executable does with no verb, so the root command gets the same options and action.
+/// </summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public const string Usage = "webops serve [--data PATH] [--urls URL] [--Section:Key=value ...]";
+
+    public static Verb Create()
     {
-        var app = WebOpsApp.Build(args);
-        await app.RunAsync();
-        return 0;
+        var serve = new Verb("serve", "Run the panel (the default verb; http://127.0.0.1:8000, data in ./data)", Usage);
+        AddTo(serve);
+        return serve;
+    }
+
+    /// <summary>Gives <paramref name="command"/> serve's options and action.</summary>
+    public static void AddTo(Command command)
+    {
+        var data = CommonOptions.Data();
+        var urls = new Option<string?>("--urls") { Description = "Where the panel listens (default http://127.0.0.1:8000)", HelpName = "URL" };
+        command.Options.Add(data);
+        command.Options.Add(urls);
+
+        // Anything else is ASP.NET Core configuration (--Section:Key=value), read by the host itself.
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (result, ct) =>
+        {
+            string[] host =
+            [
+                .. result.GetValue(data) is { } d ? new[] { "--data", d } : [],
+                .. result.GetValue(urls) is { } u ? new[] { "--urls", u } : [],
+                .. result.UnmatchedTokens,
+            ];
+            var app = WebOpsApp.Build(host);
+            await app.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker;
 using WebOps.Addons.Docker.Spec;
@@ -14,32 +15,50 @@ namespace WebOps.Cli;
 /// </summary>
 public static class SystemdCommand
 {
-    private const string Usage = "webops systemd render NAME [--env-file PATH] [--reveal-env]";
+    private const string Usage = "webops systemd render NAME [--env-file PATH] [--reveal-env] [--data PATH]";
 
-    public static async Task<int> RunAsync(string[] raw)
+    public static Verb Create()
     {
-        var args = new CliArgs(raw);
-        if (args.Positional is not ["render", var name] || (args.Has("--env-file") && args.Get("--env-file") is not { Length: > 0 }))
+        var systemd = new Verb("systemd", "systemd units for Docker deployments", Usage);
+        var render = new Verb("render", "Print the systemd unit of a Docker deployment (its variables go to an env file)", Usage);
+        var name = CommonOptions.Positional<string>("NAME", "The deployment's name");
+        var envFile = new Option<string?>("--env-file") { Description = "Where the unit reads the variables from (default /etc/webops/env/NAME.env)", HelpName = "PATH" };
+        var reveal = new Option<bool>("--reveal-env") { Description = "Print the env file (with its values) instead of the unit" };
+        var data = CommonOptions.Data();
+        render.Arguments.Add(name);
+        render.Options.Add(envFile);
+        render.Options.Add(reveal);
+        render.Options.Add(data);
+        render.Validators.Add(result =>
         {
-            throw new CliException($"Usage: {Usage}");
-        }
+            if (result.GetResult(envFile) is not null && string.IsNullOrEmpty(result.GetValue(envFile)))
+            {
+                result.AddError("--env-file needs a path.");
+            }
+        });
+        render.SetAction((result, _) => RenderAsync(result.GetValue(name)!, result.GetValue(envFile), result.GetValue(reveal), result.GetValue(data)));
+        systemd.Subcommands.Add(render);
+        return systemd;
+    }
 
-        await using var app = await AdminHost.StartAsync(args);
+    private static async Task<int> RenderAsync(string name, string? envFileOption, bool revealEnv, string? data)
+    {
+        await using var app = await AdminHost.StartAsync(data);
         await using var scope = app.Services.CreateAsyncScope();
         var d = await scope.ServiceProvider.GetRequiredService<DeploymentService>().FindAsync(name, CancellationToken.None);
         if (d is null)
         {
             await Console.Error.WriteLineAsync($"No deployment named '{name}'. List them with GET /api/deployments.");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         if (!d.UseDocker)
         {
             await Console.Error.WriteLineAsync($"'{name}' does not use Docker; its process unit is written by the process supervisor.");
-            return 1;
+            return ExitCodes.Failed;
         }
 
-        var envFile = args.Get("--env-file") ?? app.Services.GetRequiredService<IOptions<SystemdOptions>>().Value.EnvFilePath(d.Name);
+        var envFile = envFileOption ?? app.Services.GetRequiredService<IOptions<SystemdOptions>>().Value.EnvFilePath(d.Name);
         var options = app.Services.GetRequiredService<IOptions<DockerOptions>>().Value;
         var spec = ContainerSpec.For(SnapshotFactory.From(d), d.ContainerImage ?? d.ImageName, d.HostPort, options.BindAddress, null);
         var model = spec.ToSystemdUnitModel(d.Name, envFile);
@@ -51,18 +70,18 @@ public static class SystemdCommand
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"Cannot render the unit of '{name}': {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
 
-        if (args.Has("--reveal-env"))
+        if (revealEnv)
         {
             Console.Write(files.Environment);
-            return 0;
+            return ExitCodes.Ok;
         }
 
         Console.Write(files.Unit);
         await Console.Error.WriteLineAsync(EnvFileNote(d.Name, envFile, model.Environment.Count));
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>Where the env file must go and how to write it, without any value.</summary>
