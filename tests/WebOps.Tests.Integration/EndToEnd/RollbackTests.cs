@@ -79,6 +79,20 @@ public sealed class RollbackTests
         var listed = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/releases");
         Assert.False(listed.EnumerateArray().Single(r => r.GetProperty("run").GetInt32() == v2).GetProperty("image_present").GetBoolean());
         Assert.Equal(v3, (await LatestRunAsync(world, name)));
+
+        // The page: the pruned release's button is disabled and says why; the form rolls back like the API.
+        using var browser = await world.Panel.LoggedInAsync();
+        var page = await FormPage.LoadAsync(browser, $"/deployments/{name}");
+        Assert.Matches($"<tr data-release=\"{v3}\">[\\s\\S]*?data-current>current<", page.Html);
+        Assert.Matches($"<tr data-release=\"{v2}\">[\\s\\S]*?<button[^>]*disabled[^>]*title=\"Its image was removed", page.Html);
+        var pressed = await page.PostAsync(browser, new() { ["run"] = v1.ToString(System.Globalization.CultureInfo.InvariantCulture) }, handlerUrl: $"/deployments/{name}/rollback");
+        Assert.Equal(HttpStatusCode.Redirect, pressed.StatusCode);
+        Assert.Equal($"/deployments/{name}#releases", pressed.Headers.Location?.OriginalString);
+        var shown = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/deployments/{name}"));
+        Assert.Contains($"to release #{v1} queued", shown, StringComparison.Ordinal);
+        d = await world.WaitForDeployAsync(name, afterRun: v3);
+        Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
+        Assert.Equal("version one", await DeployedApp.FetchAsync(url));
     }
 
     [DockerFact]
