@@ -39,6 +39,13 @@ public sealed record ReleaseRefusal(string Message, string? Field)
             return new($"Release #{number} of '{d.Name}' recorded no image, so there is nothing to start again; deploy again instead.", RunField);
         }
 
+        // A vLLM release ran the configured vLLM image from the LLM settings, not an image built for the deployment.
+        if (release.Config?.ProjectType == ProjectType.Llm && !release.Image.Contains(":deploy-", StringComparison.Ordinal))
+        {
+            return new($"Release #{number} of '{d.Name}' ran the vLLM image, which starts from the LLM settings rather than from a "
+                + "built image; change the LLM settings and deploy instead.", null);
+        }
+
         return release.Config is null
             ? new($"Release #{number} of '{d.Name}' was made before WebOps kept each release's configuration, so it cannot be restored; "
                 + "deploy again, or roll back to a newer release.", RunField)

@@ -39,6 +39,23 @@ public sealed class ReleaseListTests
     }
 
     [Fact]
+    public void A_release_that_ran_the_vllm_image_is_refused_and_one_built_from_a_dockerfile_is_not()
+    {
+        var d = new Deployment { Id = 3, Name = "llm", RepoUrl = "https://example.com/llm.git", UseDocker = true };
+        var llm = Config with { ProjectType = ProjectType.Llm };
+        var vllm = Run(4, "succeeded");
+        vllm.Image = "vllm/vllm-openai:v0.6.0";
+        vllm.Config = llm;
+        var built = Run(5, "succeeded");
+        built.Config = llm;
+
+        Assert.Equal(
+            new ReleaseRefusal("Release #4 of 'llm' ran the vLLM image, which starts from the LLM settings rather than from a built image; change the LLM settings and deploy instead.", null),
+            ReleaseRefusal.Check(d, vllm, 4));
+        Assert.Null(ReleaseRefusal.Check(d, built, 5));
+    }
+
+    [Fact]
     public void A_deployment_without_docker_cannot_roll_back_whatever_the_run()
     {
         var d = new Deployment { Id = 3, Name = "blog", RepoUrl = "https://example.com/blog.git", UseDocker = false };
