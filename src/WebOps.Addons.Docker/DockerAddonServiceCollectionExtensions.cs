@@ -8,6 +8,7 @@ using WebOps.Addons.Docker.Runtime;
 using WebOps.Addons.Docker.Systemd;
 using WebOps.Core.Addons;
 using WebOps.Core.Hooks;
+using WebOps.Core.Releases;
 using WebOps.Core.Runtime;
 using WebOps.Core.Systemd;
 
@@ -25,7 +26,7 @@ public static class DockerAddonServiceCollectionExtensions
     {
         services.AddOptions<DockerOptions>()
             .Bind(configuration.GetSection(DockerOptions.SectionName))
-            .Validate(o => o.KeepImages >= 1, "Docker:KeepImages must be 1 or more (the image in use is always kept).")
+            .Validate(o => o.KeepImages >= 1, "Docker:KeepImages must be 1 or more (the current and the previous release always keep their images).")
             .Validate(o => o.BuildTimeout > TimeSpan.Zero, "Docker:BuildTimeout must be positive, e.g. 00:10:00.")
             .Validate(o => o.StartTimeout > TimeSpan.Zero, "Docker:StartTimeout must be positive, e.g. 00:01:30.")
             .Validate(
@@ -39,6 +40,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<ContainerSwap>();
         services.AddSingleton<ReleaseBeside>();
         services.AddSingleton<ImagePruner>();
+        services.AddSingleton<IReleaseImages, DockerReleaseImages>();
         services.AddSingleton<IHookHandler, DockerPrepareHandler>();
         services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();
         services.AddSingleton<IHookHandler, DockerHealthHandler>();

@@ -18,8 +18,9 @@ public sealed class DockerOptions
     /// <summary>How long a new container has to accept connections on its published port.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Per-deploy images kept for each deployment (for rollback); older ones are removed.</summary>
-    public int KeepImages { get; set; } = 3;
+    /// <summary>Releases whose images are kept for each deployment (for rollback); older images are removed. The current
+    /// and the previous release keep theirs whatever this says.</summary>
+    public int KeepImages { get; set; } = 5;
 
     /// <summary>Base image of generated Dockerfiles for Python projects.</summary>
     public string PythonBaseImage { get; set; } = "python:3.12-slim";

@@ -13,8 +13,8 @@ using WebOps.Core.Runtime;
 namespace WebOps.Addons.Docker.Hooks;
 
 /// <summary>
-/// post_deployment: builds the image, then swaps the app's container for one running it, then prunes old images.
-/// Build first, swap second: a failed build never touches the running app.
+/// post_deployment: builds the image (a rollback's plan names an existing one instead), then swaps the app's container
+/// for one running it, then prunes old images. Build first, swap second: a failed build never touches the running app.
 /// </summary>
 public sealed class DockerBuildAndRunHandler(
     DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options,
@@ -36,7 +36,7 @@ public sealed class DockerBuildAndRunHandler(
         // What to build was decided once after detection (BuildPlanner); the pre_deployment hook already refused a plan
         // with a problem, so anything else here means that hook did not run.
         var plan = context.Plan;
-        if (plan is not { Problem: null, Source: ImageSource.RepositoryDockerfile or ImageSource.GeneratedDockerfile or ImageSource.VllmImage })
+        if (plan is not { Problem: null, Source: ImageSource.RepositoryDockerfile or ImageSource.GeneratedDockerfile or ImageSource.VllmImage or ImageSource.ExistingImage })
         {
             return context.Log.Failed(plan?.Problem
                 ?? $"Deployment '{deployment.Name}' has nothing the Docker addon can build: is its pre_deployment hook (docker.prepare) enabled?");
@@ -59,10 +59,9 @@ public sealed class DockerBuildAndRunHandler(
             }
         }
 
-        var dockerfile = plan.DockerfilePath!;
         try
         {
-            return await BuildAndRunAsync(context, dockerfile, cancellationToken);
+            return await BuildAndRunAsync(context, plan, cancellationToken);
         }
         catch (DockerUnavailableException e)
         {
@@ -74,16 +73,18 @@ public sealed class DockerBuildAndRunHandler(
         }
     }
 
-    private async Task<HookResult> BuildAndRunAsync(HookContext context, string dockerfile, CancellationToken cancellationToken)
+    private async Task<HookResult> BuildAndRunAsync(HookContext context, BuildPlan plan, CancellationToken cancellationToken)
     {
         var deployment = context.Deployment;
         var settings = options.Value;
 
         // Manual runs have no run id; seconds since 1970 still sort after every earlier deploy.
         var runId = deployment.DeployRunId ?? (int)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var tag = ImageReference.DeployTag(deployment.ImageName, runId);
-        var buildFailure = await builder.BuildAsync(context, dockerfile, tag, runId, cancellationToken);
-        if (buildFailure is not null)
+
+        // A rollback starts its release's image as it is; the image belongs to that release and outlives a failed start.
+        var rollback = plan.Source == ImageSource.ExistingImage;
+        var tag = rollback ? plan.Image! : ImageReference.DeployTag(deployment.ImageName, runId);
+        if (!rollback && await builder.BuildAsync(context, plan.DockerfilePath!, tag, runId, cancellationToken) is { } buildFailure)
         {
             return context.Log.Failed(buildFailure);
         }
@@ -95,14 +96,14 @@ public sealed class DockerBuildAndRunHandler(
         }
 
         var (started, failure) = await RunOrRemoveImageAsync(
-            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), tag, cancellationToken);
+            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), rollback ? null : tag, cancellationToken);
         if (started is null)
         {
             return context.Log.Failed(failure!);
         }
 
         await engine.TagImageAsync(tag, deployment.ImageName, cancellationToken);
-        await pruner.PruneAsync(deployment, tag, settings.KeepImages, context.Log, cancellationToken);
+        await pruner.PruneAsync(deployment, tag, context.EarlierReleaseImages, settings.KeepImages, context.Log, cancellationToken);
 
         var where = started.Url ?? (started.PublishedPorts.Count > 0 ? string.Join(", ", started.PublishedPorts) : $"network {spec.NetworkMode}");
         var message = $"Container {spec.Name} runs {tag} at {where}.";
@@ -111,9 +112,9 @@ public sealed class DockerBuildAndRunHandler(
             new RunningContainer(tag, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url, HostPort = started.HostPort }, message);
     }
 
-    /// <summary>A run that did not start leaves neither its container nor its image behind.</summary>
+    /// <summary>A run that did not start leaves neither its container nor the image it built (<paramref name="built"/>) behind.</summary>
     private async Task<(StartedContainer? Started, string? Failure)> RunOrRemoveImageAsync(
-        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string tag, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string? built, CancellationToken cancellationToken)
     {
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
@@ -147,7 +148,7 @@ public sealed class DockerBuildAndRunHandler(
         }
         finally
         {
-            if (outcome.Started is null)
+            if (outcome.Started is null && built is { } tag)
             {
                 using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                 try

@@ -5,6 +5,7 @@ using WebOps.Addons.Docker.Llm;
 using WebOps.Core.Dockerfiles;
 using WebOps.Core.Hooks;
 using WebOps.Core.Planning;
+using WebOps.Core.Releases;
 using WebOps.Core.Validation;
 
 namespace WebOps.Addons.Docker.Hooks;
@@ -56,8 +57,21 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
             ImageSource.RepositoryDockerfile => UseRepositoryDockerfile(context, plan),
             ImageSource.GeneratedDockerfile => await WriteGeneratedFilesAsync(context, plan, cancellationToken),
             ImageSource.VllmImage when vllm is not null => await vllm.PrepareAsync(context, cancellationToken),
+            ImageSource.ExistingImage => await FindReleaseImageAsync(context, plan, cancellationToken),
             _ => context.Log.Failed($"Deployment '{deployment.Name}' has nothing the Docker addon can build ({plan.Describe()})."),
         };
+    }
+
+    /// <summary>A rollback needs its release's image: a pruned one fails here, before the running app is touched.</summary>
+    private async Task<HookResult> FindReleaseImageAsync(HookContext context, BuildPlan plan, CancellationToken cancellationToken)
+    {
+        if (await engine.InspectImageAsync(plan.Image!, cancellationToken) is null)
+        {
+            return context.Log.Failed(ReleaseRefusal.ImageRemoved(context.Deployment.Name, plan.Release, plan.Image));
+        }
+
+        context.Log.Info($"Using image {plan.Image} of release #{plan.Release}; nothing is built.");
+        return HookResult.Ok();
     }
 
     private static HookResult UseRepositoryDockerfile(HookContext context, BuildPlan plan)

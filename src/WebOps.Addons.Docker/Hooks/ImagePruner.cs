@@ -2,15 +2,25 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Core.Hooks;
+using WebOps.Core.Releases;
 
 namespace WebOps.Addons.Docker.Hooks;
 
-/// <summary>Keeps the newest per-deploy images of a deployment (for rollback) and removes the older ones.</summary>
+/// <summary>
+/// Keeps the images of a deployment's newest releases (for rollback) and removes its other per-deploy images. Which
+/// ones stay is <see cref="ReleaseRetention"/>'s answer: the newest <c>Docker:KeepImages</c> releases, and always the
+/// current and the previous one.
+/// </summary>
 public sealed class ImagePruner(DockerEngine engine)
 {
-    /// <summary>Removes per-deploy tags beyond the newest <paramref name="keep"/>; never <paramref name="inUse"/>.</summary>
+    /// <summary>
+    /// Removes per-deploy tags no kept release runs; never <paramref name="inUse"/> (the new current release).
+    /// <paramref name="earlierReleases"/> are the images of the releases before it, newest first; without them (a run
+    /// outside the deploy flow) the newest <paramref name="keep"/> tags by creation stay.
+    /// </summary>
     public async Task<IReadOnlyList<string>> PruneAsync(
-        DeploymentSnapshot deployment, string inUse, int keep, IDeploymentLog log, CancellationToken cancellationToken)
+        DeploymentSnapshot deployment, string inUse, IReadOnlyList<string>? earlierReleases, int keep, IDeploymentLog log,
+        CancellationToken cancellationToken)
     {
         var repository = ImageReference.Split(deployment.ImageName).Repository;
         IList<ImagesListResponse> images;
@@ -32,8 +42,10 @@ public sealed class ImagePruner(DockerEngine engine)
             .ThenByDescending(entry => entry.Run)
             .Select(entry => entry.Tag)
             .ToList();
+        var releases = earlierReleases is null ? deployTags.Where(tag => tag != inUse) : earlierReleases;
+        var removable = ReleaseRetention.Removable(deployTags, [inUse, .. releases], keep);
         var removed = new List<string>();
-        foreach (var tag in deployTags.Skip(Math.Max(keep, 1)).Where(tag => tag != inUse))
+        foreach (var tag in removable)
         {
             try
             {
@@ -49,7 +61,7 @@ public sealed class ImagePruner(DockerEngine engine)
 
         if (removed.Count > 0)
         {
-            log.Info($"Removed {removed.Count} old image(s), keeping the newest {keep}: {string.Join(", ", removed)}");
+            log.Info($"Removed {removed.Count} old image(s), keeping those of the newest {Math.Max(keep, ReleaseRetention.AlwaysKept)} releases: {string.Join(", ", removed)}");
         }
 
         return removed;

@@ -1,6 +1,8 @@
+using WebOps.Core.Releases;
+
 namespace WebOps.Core.Deployments;
 
-/// <summary>One execution of the deploy flow for a deployment.</summary>
+/// <summary>One execution of the deploy flow for a deployment; a succeeded one is a release (image plus <see cref="Config"/>).</summary>
 public class DeployRun
 {
     public int Id { get; set; }
@@ -22,4 +24,15 @@ public class DeployRun
     public string? Error { get; set; }
 
     public string? Image { get; set; }
+
+    public RunKind Kind { get; set; } = RunKind.Deploy;
+
+    /// <summary>For a rollback: the release (run id) whose image and configuration it starts.</summary>
+    public int? RollbackOf { get; set; }
+
+    /// <summary>The configuration the release ran with; set when the run succeeded (null for runs made before releases were kept).</summary>
+    public ReleaseConfig? Config { get; set; }
+
+    /// <summary>"deploy" or "rollback", as the API and the log name the kind.</summary>
+    public string KindText => Kind.ToString().ToLowerInvariant();
 }

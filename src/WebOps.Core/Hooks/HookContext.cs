@@ -21,6 +21,12 @@ public sealed class HookContext
 
     public required IDeploymentLog Log { get; init; }
 
+    /// <summary>
+    /// The images of the deployment's earlier releases, newest first (the one running before this deploy first); the
+    /// Docker addon keeps those of the newest releases when it prunes. Null outside a deploy.
+    /// </summary>
+    public IReadOnlyList<string>? EarlierReleaseImages { get; init; }
+
     /// <summary>Health checks add metrics here (e.g. <c>cpu_percent</c>, <c>memory_bytes</c>).</summary>
     public Dictionary<string, object?> Metrics { get; } = [];
 
@@ -36,5 +42,6 @@ public sealed class HookContext
         Detection = Detection,
         Plan = Plan,
         Log = Log,
+        EarlierReleaseImages = EarlierReleaseImages,
     };
 }

@@ -17,6 +17,12 @@ public sealed record BuildPlan
     /// <summary>The Dockerfile the deployment points at (its dockerfile_path, else what detection found), for messages.</summary>
     public string? ConfiguredDockerfilePath { get; init; }
 
+    /// <summary>The image to start as it is, for <see cref="ImageSource.ExistingImage"/>; null otherwise.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>The release (run id) whose image a rollback starts; null otherwise.</summary>
+    public int? Release { get; init; }
+
     /// <summary>The port the app listens on: the user's, else the repository Dockerfile's first EXPOSE, else the
     /// project type's default.</summary>
     public required int Port { get; init; }
@@ -29,6 +35,7 @@ public sealed record BuildPlan
     {
         ImageSource.RepositoryDockerfile => $"build the repository's Dockerfile '{DockerfilePath}'; the app listens on port {Port}",
         ImageSource.GeneratedDockerfile => $"no Dockerfile at '{ConfiguredDockerfilePath}': generate '{DockerfilePath}'; the app listens on port {Port}",
+        ImageSource.ExistingImage => $"roll back to release #{Release}: start its image {Image} with its configuration, build nothing; the app listens on port {Port}",
         ImageSource.VllmImage => $"no Dockerfile at '{ConfiguredDockerfilePath}': run the vLLM image; the server listens on port {Port}",
         _ => $"run without Docker; the app listens on port {Port}",
     };

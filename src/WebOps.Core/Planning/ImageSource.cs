@@ -14,4 +14,7 @@ public enum ImageSource
 
     /// <summary>An LLM deployment without a Dockerfile: the configured vLLM image runs, nothing is built.</summary>
     VllmImage,
+
+    /// <summary>A rollback: the image of an earlier release (<see cref="BuildPlan.Image"/>) starts again; no clone, no build.</summary>
+    ExistingImage,
 }

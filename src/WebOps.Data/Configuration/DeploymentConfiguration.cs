@@ -55,6 +55,11 @@ internal static class DeploymentConfiguration
             e.ToTable("deploy_runs");
             e.HasIndex(r => new { r.DeploymentId, r.Id });
             e.Property(r => r.Result).HasMaxLength(16);
+
+            // Releases migration.
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Deploy).ValueGeneratedNever();
+            e.Property(r => r.Config).HasConversion(JsonConverters.SecretJson<Core.Releases.ReleaseConfig>(protector), JsonConverters.JsonComparer<Core.Releases.ReleaseConfig>());
+            e.Ignore(r => r.KindText);
             e.HasOne<Deployment>().WithMany().HasForeignKey(r => r.DeploymentId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -23,6 +23,19 @@ internal static class JsonConverters
         v => JsonSerializer.Deserialize<Dictionary<string, string>>(
             v.StartsWith('{') ? v : protector.Unprotect(v), Options) ?? new Dictionary<string, string>());
 
+    /// <summary>A whole object as encrypted JSON (a release's configuration holds secrets among plain settings).</summary>
+    public static ValueConverter<T?, string> SecretJson<T>(ISecretProtector protector)
+        where T : class => new(
+        v => protector.Protect(JsonSerializer.Serialize(v, Options)),
+        v => JsonSerializer.Deserialize<T>(protector.Unprotect(v), Options));
+
+    /// <summary>Equal when the JSON is; snapshots are replaced whole, never changed in place.</summary>
+    public static ValueComparer<T?> JsonComparer<T>()
+        where T : class => new(
+        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+        v => v == null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options));
+
     public static ValueComparer<List<string>> ListComparer() => new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),

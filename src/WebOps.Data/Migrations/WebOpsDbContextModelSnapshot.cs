@@ -115,6 +115,10 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
+                    b.Property<string>("Config")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("config");
+
                     b.Property<int>("DeploymentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deployment_id");
@@ -131,6 +135,13 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("image");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Deploy")
+                        .HasColumnName("kind");
+
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("queued_at");
@@ -140,6 +151,10 @@ namespace WebOps.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("result");
+
+                    b.Property<int?>("RollbackOf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rollback_of");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("TEXT")

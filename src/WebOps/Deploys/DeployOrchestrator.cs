@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
+using WebOps.Core.Releases;
 using WebOps.Core.Runtime;
 using WebOps.Core.Text;
 using WebOps.Data;
@@ -37,7 +38,9 @@ public sealed class DeployOrchestrator(
         run.Result = "running";
         d.MoveTo(DeploymentStatus.Building, clock);
         await SaveAndNotifyAsync(d, ct);
-        log.Info("webops", $"Deploy #{run.Id} of '{d.Name}' started: {d.RepoUrl}@{d.Branch}");
+        log.Info("webops", run.Kind == RunKind.Rollback
+            ? $"Rollback #{run.Id} of '{d.Name}' to release #{run.RollbackOf} started: no clone, no build"
+            : $"Deploy #{run.Id} of '{d.Name}' started: {d.RepoUrl}@{d.Branch}");
         try
         {
             if (proxy.DeployRefusal(d) is { } refusal)
@@ -45,12 +48,13 @@ public sealed class DeployOrchestrator(
                 throw new DeployFailedException(refusal);
             }
 
-            var checkout = await CheckoutAsync(d, run, log, ct);
-            var detection = Detect(d, checkout, log);
-            var context = await DecideAsync(d, run, checkout, detection, log, ct);
+            var earlier = await EarlierReleaseImagesAsync(d, run, ct);
+            var (context, release) = run.Kind == RunKind.Rollback
+                ? await RestoreAsync(d, run, earlier, log, ct)
+                : (await CheckoutDetectDecideAsync(d, run, earlier, log, ct), null);
             await RunPreDeploymentHooksAsync(context, ct);
             var app = await BuildAndStartAsync(context, ct);
-            Record(d, run, app, context.Deployment.Port, log, started);
+            Record(d, run, app, context, release, log, started);
         }
         catch (Exception e) when (e is DeployFailedException or ProjectDetectionException)
         {
@@ -74,6 +78,42 @@ public sealed class DeployOrchestrator(
         }
     }
 
+    /// <summary>Steps 1 to 3 of a deploy: the newest commit of the branch, what it is, and what is built from it.</summary>
+    private async Task<HookContext> CheckoutDetectDecideAsync(
+        Deployment d, DeployRun run, IReadOnlyList<string> earlier, RunLog log, CancellationToken ct)
+    {
+        var checkout = await CheckoutAsync(d, run, log, ct);
+        var detection = Detect(d, checkout, log);
+        return await DecideAsync(d, run, checkout, detection, earlier, log, ct);
+    }
+
+    /// <summary>
+    /// Steps 1 to 3 of a rollback: nothing is cloned or detected; the plan starts the release's image with the
+    /// release's configuration (stored on the deployment only once the rollback succeeded).
+    /// </summary>
+    private async Task<(HookContext Context, DeployRun Release)> RestoreAsync(
+        Deployment d, DeployRun run, IReadOnlyList<string> earlier, RunLog log, CancellationToken ct)
+    {
+        var release = await db.DeployRuns.SingleOrDefaultAsync(r => r.Id == run.RollbackOf && r.DeploymentId == d.Id, ct);
+        if (ReleaseRefusal.Of(d, release, run.RollbackOf) is { } refused)
+        {
+            throw new DeployFailedException(refused);
+        }
+
+        run.CommitSha = release!.CommitSha;
+        d.HostPort ??= await ports.AllocateAsync(db, d.Id, ct);
+        await db.SaveChangesAsync(ct);
+        var context = DeployContexts.ForRelease(d, release, run.Id, log, earlier);
+        log.Info("webops", $"Plan: {context.Plan!.Describe()}");
+        return (context, release);
+    }
+
+    /// <summary>The images of the succeeded runs before this one, newest first, for the pruner to keep the newest.</summary>
+    private async Task<IReadOnlyList<string>> EarlierReleaseImagesAsync(Deployment d, DeployRun run, CancellationToken ct) =>
+        await db.DeployRuns.AsNoTracking()
+            .Where(r => r.DeploymentId == d.Id && r.Id < run.Id && r.Result == "succeeded" && r.Image != null)
+            .OrderByDescending(r => r.Id).Take(100).Select(r => r.Image!).ToListAsync(ct);
+
     /// <summary>Step 1: a fresh clone of the branch; the commit is recorded on the run.</summary>
     private async Task<string> CheckoutAsync(Deployment d, DeployRun run, RunLog log, CancellationToken ct)
     {
@@ -93,11 +133,11 @@ public sealed class DeployOrchestrator(
 
     /// <summary>Step 3: what is built and on which port the app listens, decided once; the host port is kept across deploys.</summary>
     private async Task<HookContext> DecideAsync(
-        Deployment d, DeployRun run, string checkout, DetectionResult detection, RunLog log, CancellationToken ct)
+        Deployment d, DeployRun run, string checkout, DetectionResult detection, IReadOnlyList<string> earlier, RunLog log, CancellationToken ct)
     {
         d.HostPort ??= await ports.AllocateAsync(db, d.Id, ct);
         await db.SaveChangesAsync(ct);
-        var context = DeployContexts.Create(d, detection, checkout, run.Id, log);
+        var context = DeployContexts.Create(d, detection, checkout, run.Id, log, earlier);
         log.Info("webops", $"Plan: {context.Plan!.Describe()}");
         return context;
     }
@@ -118,28 +158,41 @@ public sealed class DeployOrchestrator(
         return app ?? throw new DeployFailedException(failure!);
     }
 
-    /// <summary>Step 6: what runs now is recorded on the deployment and the run.</summary>
-    private void Record(Deployment d, DeployRun run, RunningApp app, int appPort, RunLog log, DateTimeOffset started)
+    /// <summary>
+    /// Step 6: what runs now is recorded on the deployment and the run, which becomes a release with the configuration
+    /// it ran with. A rollback stores its release's configuration back on the deployment, so the next deploy keeps it.
+    /// </summary>
+    private void Record(Deployment d, DeployRun run, RunningApp app, HookContext context, DeployRun? release, RunLog log, DateTimeOffset started)
     {
+        if (release?.Config is { } restored)
+        {
+            restored.ApplyTo(d);
+            d.CommitSha = release.CommitSha;
+            log.Info("webops", $"Configuration of release #{release.Id} restored (variables, ports, volumes, network, domains, port); the next deploy builds with it.");
+        }
+
         d.Record(app);
-        d.AppPort = appPort;
+        d.AppPort = context.Deployment.Port;
         d.Health = HealthState.Unknown;
         run.Image = (app as RunningContainer)?.Image;
+        run.Config = release?.Config ?? ReleaseConfig.Of(d, context.Deployment.ProjectType, context.Deployment.Port);
         run.Result = "succeeded";
         d.MoveTo(DeploymentStatus.Running, clock);
         var where = d.Url is null ? " (no published address)" : $" at {d.Url}";
-        log.Info("webops", $"Deploy #{run.Id} succeeded in {Seconds(started)}; '{d.Name}' is running{where}: {app.Describe()}");
+        log.Info("webops", $"{Title(run)} succeeded in {Seconds(started)}; '{d.Name}' is running{where}: {app.Describe()}");
     }
 
     private void Fail(Deployment d, DeployRun run, RunLog log, string failure, DateTimeOffset started)
     {
         // A failure may quote a program's coloured output; the run's error is shown as plain text.
         var message = TerminalText.Strip(failure);
-        log.Error("webops", $"Deploy #{run.Id} failed after {Seconds(started)}: {message}");
+        log.Error("webops", $"{Title(run)} failed after {Seconds(started)}: {message}");
         run.Result = "failed";
         run.Error = message.Length > 2000 ? message[..2000] : message;
         d.MoveTo(DeploymentStatus.Failed, clock);
     }
+
+    private static string Title(DeployRun run) => run.Kind == RunKind.Rollback ? $"Rollback #{run.Id}" : $"Deploy #{run.Id}";
 
     private string Seconds(DateTimeOffset started) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(clock.GetUtcNow() - started).TotalSeconds:0.0} s");

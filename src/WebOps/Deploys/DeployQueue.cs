@@ -13,6 +13,9 @@ public sealed class DeployQueue : IDisposable
     private readonly Dictionary<int, DeploySlot> slots = [];
     private readonly Lock gate = new();
 
+    // Replaced runs already handed to the workers: a worker that takes one off the channel skips it.
+    private readonly HashSet<int> replacedInChannel = [];
+
     // Deciding "join the waiting run or save a new one" spans a database write; requests take turns so two never both save one.
     private readonly SemaphoreSlim requests = new(1, 1);
 
@@ -59,12 +62,50 @@ public sealed class DeployQueue : IDisposable
         }
     }
 
-    /// <summary>A worker starts <paramref name="run"/>; from now on a request queues a run after it.</summary>
-    public void Started(QueuedRun run)
+    /// <summary>
+    /// Queues a saved run in place of the waiting run <paramref name="replaced"/>, which will not run. When a worker
+    /// started that run meanwhile, the new run queues after it instead. Returns the run it waits behind and whether it
+    /// replaced <paramref name="replaced"/>.
+    /// </summary>
+    public (int? Behind, bool Replaced) EnqueueInstead(int deploymentId, int runId, int replaced)
     {
         lock (gate)
         {
+            var slot = Slot(deploymentId);
+            if (slot.Waiting != replaced)
+            {
+                return (Enqueue(deploymentId, runId), false);
+            }
+
+            var (next, dispatchNow) = slot.Replace(replaced, runId);
+            slots[deploymentId] = next;
+            if (!dispatchNow)
+            {
+                return (slot.Executing, true);
+            }
+
+            // Nothing executed, so the replaced run is already in the channel.
+            replacedInChannel.Add(replaced);
+            channel.Writer.TryWrite(new QueuedRun(deploymentId, runId));
+            return (null, true);
+        }
+    }
+
+    /// <summary>
+    /// A worker starts <paramref name="run"/>; from now on a request queues a run after it. False when the run was
+    /// replaced before it started: the worker skips it.
+    /// </summary>
+    public bool Started(QueuedRun run)
+    {
+        lock (gate)
+        {
+            if (replacedInChannel.Remove(run.RunId))
+            {
+                return false;
+            }
+
             slots[run.DeploymentId] = Slot(run.DeploymentId).Start(run.RunId);
+            return true;
         }
     }
 

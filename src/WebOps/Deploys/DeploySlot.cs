@@ -3,7 +3,9 @@ namespace WebOps.Deploys;
 /// <summary>
 /// The deploy runs of one deployment the queue holds: at most one executing and at most one waiting. A waiting run
 /// has not cloned yet (it clones when it starts), so every request made while it waits is answered with it: it will
-/// deploy the newest commit anyway. A request while a run executes queues exactly one more. Pure: the queue keeps one
+/// deploy the newest commit anyway. A different request (a rollback while a deploy waits, or a rollback to another
+/// release) replaces the waiting run instead: the newest request wins. A request while a run executes queues exactly
+/// one more. Pure: the queue keeps one
 /// slot per deployment under its lock and does what the slot answers.
 /// </summary>
 public sealed record DeploySlot(int? Executing, int? Waiting)
@@ -20,6 +22,15 @@ public sealed record DeploySlot(int? Executing, int? Waiting)
         Waiting is { } waiting
             ? throw new InvalidOperationException($"Run #{runId} cannot be queued: run #{waiting} of the same deployment is waiting; join it instead.")
             : (this with { Waiting = runId }, Executing is null);
+
+    /// <summary>
+    /// A new run takes the place of the waiting run <paramref name="replaced"/> (a different request: a rollback while a
+    /// deploy waits, or the other way round), which will not run. It goes to the workers now unless a run executes.
+    /// </summary>
+    public (DeploySlot Slot, bool DispatchNow) Replace(int replaced, int runId) =>
+        Waiting == replaced
+            ? (this with { Waiting = runId }, Executing is null)
+            : throw new InvalidOperationException($"Run #{runId} cannot replace run #{replaced}: the deployment's slot holds executing {Text(Executing)}, waiting {Text(Waiting)}.");
 
     /// <summary>A worker took the waiting run off the queue and starts it now.</summary>
     public DeploySlot Start(int runId) =>

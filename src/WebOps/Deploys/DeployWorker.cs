@@ -31,7 +31,12 @@ public sealed class DeployWorker(DeployQueue queue, IServiceScopeFactory scopes,
 
     private async Task ExecuteOneAsync(QueuedRun run, CancellationToken ct)
     {
-        queue.Started(run);
+        if (!queue.Started(run))
+        {
+            // Replaced by a newer request before it started; the run was recorded as cancelled then.
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -24,6 +24,7 @@ public sealed class DeploymentService(
     PanelActions panelActions,
     ProxyChanges proxyChanges,
     IOptions<Core.Proxy.ProxyOptions> proxy,
+    ReleaseCatalog releases,
     TimeProvider clock,
     AuditLog audit)
 {
@@ -98,7 +99,7 @@ public sealed class DeploymentService(
     /// <summary>
     /// Queues a deploy run, or answers with the run already waiting to start (it clones when it starts, so it deploys
     /// the newest commit as well). While a run executes, one more is queued behind it; a deploy is never refused for
-    /// another deploy.
+    /// another deploy. A waiting rollback is replaced: the newest request wins.
     /// </summary>
     public async Task<DeployTicket> QueueDeployAsync(Deployment d, CancellationToken ct)
     {
@@ -107,24 +108,69 @@ public sealed class DeploymentService(
             throw new ActionRefusedException(why);
         }
 
-        var ticket = await queue.OneRequestAtATimeAsync(async () =>
+        var ticket = await QueueRunAsync(d, RunKind.Deploy, null, ct);
+        await audit.RecordAsync(AuditActions.Deploy, d.Name, Queued(ticket));
+        return ticket;
+    }
+
+    /// <summary>
+    /// Queues a rollback to release <paramref name="run"/> (default: the release before the current one): a run that
+    /// starts that release's image with its configuration, builds nothing, and stores the configuration back on the
+    /// deployment when it succeeds. Queued like a deploy: an identical waiting request is joined, a different one
+    /// replaced, and an executing run is waited for. Throws <see cref="ValidationFailedException"/> naming <c>run</c>
+    /// for a run that is not a release, <see cref="ActionRefusedException"/> when the deployment cannot roll back (no
+    /// Docker, image removed, a restored domain taken by another deployment).
+    /// </summary>
+    public async Task<DeployTicket> QueueRollbackAsync(Deployment d, int? run, CancellationToken ct)
+    {
+        if (StatusRefusal(d, DeploymentAction.Deploy) is { } why)
         {
-            if (queue.WaitingRun(d.Id) is { } waiting)
+            throw new ActionRefusedException(why);
+        }
+
+        var release = await releases.ChooseAsync(d, run, ct);
+        var clashes = await DomainClashesAsync(new DeploymentInput { Domains = release.Config!.Domains }, d.Id, ct);
+        if (clashes.Count > 0)
+        {
+            throw new ActionRefusedException(
+                $"Cannot roll back '{d.Name}' to release #{release.Id}: it answered at domains another deployment uses now ({string.Join("; ", clashes.Select(c => c.Message))}).");
+        }
+
+        var ticket = await QueueRunAsync(d, RunKind.Rollback, release.Id, ct);
+        await audit.RecordAsync(AuditActions.Rollback, d.Name, $"to release #{release.Id}, {Queued(ticket)}");
+        return ticket;
+    }
+
+    private static string Queued(DeployTicket ticket) =>
+        ticket.AlreadyQueued ? $"run #{ticket.Run.Id} (already queued)" : $"run #{ticket.Run.Id}";
+
+    private Task<DeployTicket> QueueRunAsync(Deployment d, RunKind kind, int? rollbackOf, CancellationToken ct) =>
+        queue.OneRequestAtATimeAsync(async () =>
+        {
+            var waiting = queue.WaitingRun(d.Id) is { } id ? await db.DeployRuns.SingleAsync(r => r.Id == id, ct) : null;
+            if (waiting is not null && waiting.Kind == kind && waiting.RollbackOf == rollbackOf)
             {
-                return new DeployTicket(await db.DeployRuns.SingleAsync(r => r.Id == waiting, ct), AlreadyQueued: true, Behind: null);
+                return new DeployTicket(waiting, AlreadyQueued: true, Behind: null);
             }
 
-            var run = new DeployRun { DeploymentId = d.Id, QueuedAt = clock.GetUtcNow() };
+            var run = new DeployRun { DeploymentId = d.Id, QueuedAt = clock.GetUtcNow(), Kind = kind, RollbackOf = rollbackOf };
             db.DeployRuns.Add(run);
             // Not cancelled half-way: a saved run that never reached the queue would wait forever.
             await db.SaveChangesAsync(CancellationToken.None);
-            var ticket = new DeployTicket(run, AlreadyQueued: false, Behind: queue.Enqueue(d.Id, run.Id));
+            var (behind, replaced) = waiting is null ? (queue.Enqueue(d.Id, run.Id), false) : queue.EnqueueInstead(d.Id, run.Id, waiting.Id);
+            var ticket = new DeployTicket(run, AlreadyQueued: false, Behind: behind, Replaced: replaced ? waiting!.Id : null);
+            if (replaced)
+            {
+                waiting!.Result = "cancelled";
+                waiting.FinishedAt = clock.GetUtcNow();
+                waiting.Error = $"Replaced by {run.KindText} #{run.Id}, asked for before this run started.";
+                await db.SaveChangesAsync(CancellationToken.None);
+                new RunLog(sink, d.Name, d.Id, waiting.Id).Info("webops", waiting.Error);
+            }
+
             new RunLog(sink, d.Name, d.Id, run.Id).Info("webops", ticket.Message);
             return ticket;
         }, ct);
-        await audit.RecordAsync(AuditActions.Deploy, d.Name, ticket.AlreadyQueued ? $"run #{ticket.Run.Id} (already queued)" : $"run #{ticket.Run.Id}");
-        return ticket;
-    }
 
     public Task StartAsync(Deployment d, CancellationToken ct) =>
         ActAsync(d, DeploymentAction.Start, (r, s) => r.StartAsync(s, ct), ct);

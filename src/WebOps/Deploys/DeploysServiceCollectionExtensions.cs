@@ -23,6 +23,7 @@ public static class DeploysServiceCollectionExtensions
         services.AddScoped<DeployOrchestrator>();
         services.AddScoped<DeploymentLogTrimmer>();
         services.AddScoped<DeploymentService>();
+        services.AddScoped<ReleaseCatalog>();
         return services;
     }
 }

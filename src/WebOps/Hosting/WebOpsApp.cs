@@ -92,6 +92,7 @@ public static class WebOpsApp
         app.MapHealthApi();
         app.MapOpenApi("/api/openapi.json");
         app.MapDeploymentsApi();
+        app.MapReleasesApi();
         app.MapAddonsApi();
         app.MapEventsApi();
         app.MapLlmApi();

@@ -111,14 +111,15 @@ public sealed class ClientVerbsTests(ClientPanel panel)
     }
 
     [Fact]
-    public async Task Rollback_on_a_panel_without_the_rollback_endpoint_says_so()
+    public async Task Rollback_of_a_deployment_without_docker_fails_with_the_panels_reason()
     {
         var name = await panel.CreateStaticSiteAsync("cli-back");
 
-        var run = await panel.RunClientAsync("rollback", name, "--to", "1");
+        var run = await panel.RunClientAsync("rollback", name);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains($"has no rollback (POST /api/deployments/{name}/rollback answered 404)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Docker", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
     private static async Task<string> ReadUntilAsync(Process process, List<string> seen, Func<string, bool> wanted)

@@ -29,7 +29,7 @@ public sealed class ImageLifecycleTests
     [DockerFact]
     public async Task Pruning_keeps_the_newest_three_deploy_images()
     {
-        await using var kit = new DockerTestKit();
+        await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:KeepImages"] = "3" });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         var deployment = kit.Deployment(port: 8080);
         for (var run = 1; run <= 5; run++)
