@@ -11,9 +11,14 @@ public static class AdminCommand
     public static async Task<int> RunAsync(string[] raw)
     {
         var args = new CliArgs(raw);
+        if (args.Positional is ["reset-2fa"])
+        {
+            return await ResetTwoFactorCommand.RunAsync(args);
+        }
+
         if (args.Positional is not ["create"])
         {
-            throw new CliException($"Usage: {Usage}");
+            throw new CliException($"Usage: {Usage}\n       {ResetTwoFactorCommand.Usage}");
         }
 
         var username = args.Require("--username", Usage);

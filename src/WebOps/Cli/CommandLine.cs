@@ -9,6 +9,7 @@ public static class CommandLine
           serve [--data PATH] [--urls URL]     Run the panel (default; http://127.0.0.1:8000, data in ./data)
           admin create --username U [--password P]
                                                Create a user (prompts, or generates and prints a password)
+          admin reset-2fa --username U         Turn two-factor login off for a user locked out of it
           token create --name N                Create an API token and print it once
           addons list [--hooks]                List addons (and hooks in run order)
           addons enable|disable NAME           Turn an addon on or off (kept across restarts)
