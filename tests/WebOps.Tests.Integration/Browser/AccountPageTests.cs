@@ -46,6 +46,12 @@ public sealed class AccountPageTests(BrowserFixture fixture)
         Assert.Empty(consoleReports);
         fixture.AssertNoScriptErrors(page);
 
+        await page.SetViewportSizeAsync(390, 844);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("phone-account-two-factor-setup"), FullPage = true });
+        Assert.True(overflow <= 0, $"the account page is {overflow} px wider than a 390 px screen");
+        await Expect(page.Locator("header a[href='/account']")).ToBeVisibleAsync();
+
         await page.ClickAsync("button:has-text('Cancel set-up')");
         await Expect(page.Locator("[data-testid=two-factor-state]")).ToContainTextAsync("Off.");
         await page.Context.CloseAsync();

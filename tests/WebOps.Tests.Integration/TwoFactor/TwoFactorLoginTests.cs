@@ -26,6 +26,11 @@ public sealed class TwoFactorLoginTests
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/", code.Headers.Location?.OriginalString);
         Assert.True(await SignedInAsync(client));
+
+        // API tokens stand on their own: no code is asked of them.
+        using var api = await panel.WithTokenAsync();
+        using var deployments = await api.GetAsync("/api/deployments");
+        Assert.Equal(HttpStatusCode.OK, deployments.StatusCode);
     }
 
     [Fact]
