@@ -32,13 +32,14 @@ internal static partial class TwoFactorFlow
         Assert.Matches("data-testid=\"qr-code\"><svg [^>]*viewBox", account.Html);
         Assert.Contains("otpauth://totp/WebOps:" + PanelApp.AdminUser + "?secret=" + secret.Groups[1].Value, account.Html, StringComparison.Ordinal);
 
-        using var confirmed = await account.PostAsync(client, new() { ["Code"] = Code(secret.Groups[1].Value) }, handlerUrl: "/account?handler=Confirm");
+        var code = Code(secret.Groups[1].Value);
+        using var confirmed = await account.PostAsync(client, new() { ["Code"] = code }, handlerUrl: "/account?handler=Confirm");
         var html = await confirmed.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.True(confirmed.Headers.CacheControl?.NoStore, "the page with the recovery codes may be cached");
         var codes = RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.True(codes.Count == 10, "expected ten recovery codes on the confirmation page:\n" + html);
-        return new Enrolled(secret.Groups[1].Value, codes);
+        return new Enrolled(secret.Groups[1].Value, codes, code);
     }
 
     /// <summary>

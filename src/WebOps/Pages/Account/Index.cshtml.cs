@@ -49,9 +49,9 @@ public sealed class IndexModel(AccountService accounts, TwoFactorService twoFact
             return missing;
         }
 
-        if (await ProveAsync(checkCode: false, CurrentPassword, ct) is { } refusal)
+        if (await ProveAsync(checkCode: false, CurrentPassword, "current password", ct) is { } refusal)
         {
-            PasswordError = refusal.Replace("{0}", "current password", StringComparison.Ordinal);
+            PasswordError = refusal;
             return await ShowAsync(ct);
         }
 
@@ -132,9 +132,9 @@ public sealed class IndexModel(AccountService accounts, TwoFactorService twoFact
             return RedirectToPage();
         }
 
-        if (await ProveAsync(checkCode: true, CodeOrPassword, ct) is { } refusal)
+        if (await ProveAsync(checkCode: true, CodeOrPassword, "code or password", ct) is { } refusal)
         {
-            TwoFactorError = refusal.Replace("{0}", "code or password", StringComparison.Ordinal) + " Two-factor login stays on.";
+            TwoFactorError = refusal + " Two-factor login stays on.";
             return await ShowAsync(ct);
         }
 
@@ -145,9 +145,9 @@ public sealed class IndexModel(AccountService accounts, TwoFactorService twoFact
 
     /// <summary>
     /// Checks the password (or, with <paramref name="checkCode"/>, a current code first) under the login throttle.
-    /// Null when it is right; otherwise the message, with <c>{0}</c> for what was asked.
+    /// Null when it is right; otherwise the message, naming <paramref name="asked"/>.
     /// </summary>
-    private async Task<string?> ProveAsync(bool checkCode, string input, CancellationToken ct)
+    private async Task<string?> ProveAsync(bool checkCode, string input, string asked, CancellationToken ct)
     {
         var attempt = throttle.Begin(Me.Username, HttpContext.Connection.RemoteIpAddress);
         if (!attempt.Allowed)
@@ -162,7 +162,7 @@ public sealed class IndexModel(AccountService accounts, TwoFactorService twoFact
                 || await accounts.CheckPasswordAsync(Me.Username, input, ct) is not null);
         if (!proved)
         {
-            return "Wrong {0}. Try again.";
+            return $"Wrong {asked}. Try again.";
         }
 
         throttle.Succeeded(attempt);
