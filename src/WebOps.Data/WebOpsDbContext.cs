@@ -23,6 +23,8 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
     public DbSet<AddonRecord> Addons => Set<AddonRecord>();
 
     public DbSet<DeploymentLlmSettings> LlmSettings => Set<DeploymentLlmSettings>();
@@ -43,6 +45,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
     {
         DeploymentConfiguration.Configure(modelBuilder, Protector);
         AccountConfiguration.Configure(modelBuilder);
+        TwoFactorConfiguration.Configure(modelBuilder);
         LlmSettingsConfiguration.Configure(modelBuilder, Protector);
         HealthConfiguration.Configure(modelBuilder);
         AuditConfiguration.Configure(modelBuilder);

@@ -67,6 +67,35 @@ namespace WebOps.Data.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
             modelBuilder.Entity("WebOps.Core.Accounts.User", b =>
                 {
                     b.Property<int>("Id")
@@ -89,6 +118,24 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Admin")
                         .HasColumnName("role");
+
+                    b.Property<DateTimeOffset?>("TwoFactorEnabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("two_factor_enabled_at");
+
+                    b.Property<long?>("TwoFactorLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("two_factor_last_step");
+
+                    b.Property<string>("TwoFactorPendingSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("two_factor_pending_secret");
+
+                    b.Property<string>("TwoFactorSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("two_factor_secret");
 
                     b.Property<string>("Username")
                         .IsRequired()
@@ -619,6 +666,15 @@ namespace WebOps.Data.Migrations
                     b.HasIndex("DeploymentId", "Id");
 
                     b.ToTable("health_history", (string)null);
+                });
+
+            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
+                {
+                    b.HasOne("WebOps.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>

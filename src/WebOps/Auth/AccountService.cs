@@ -103,6 +103,19 @@ public sealed partial class AccountService(WebOpsDbContext db, TimeProvider cloc
         await audit.RecordAsync(AuditActions.UserDeleted, username);
     }
 
+    /// <summary>Sets a new password; the caller has checked the current one.</summary>
+    public async Task SetPasswordAsync(string username, string password, CancellationToken ct)
+    {
+        if (password.Length < 8)
+        {
+            throw new ArgumentException("new_password: use at least 8 characters.", nameof(password));
+        }
+
+        var user = await RequireUserAsync(username, ct);
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task<User> RequireUserAsync(string username, CancellationToken ct) =>
         await db.Users.FirstOrDefaultAsync(u => u.Username == username, ct)
         ?? throw new ArgumentException($"username: no user named '{username}'.", nameof(username));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using WebOps.Auth.TwoFactor;
 
 namespace WebOps.Auth;
 
@@ -20,6 +21,7 @@ public static class AuthServiceCollectionExtensions
             .Validate(o => o.MaxTrackedKeys >= 2, "Login:MaxTrackedKeys must be 2 or more (a username and an address).")
             .ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
+        services.AddTwoFactor();
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = ctx =>

@@ -81,9 +81,30 @@ public sealed class LoginThrottle(TimeProvider clock, IOptions<LoginSettings> op
         lock (gate)
         {
             Remove(attempt.Keys.Username);
-            if (attempt.Keys.Address is { } address && byKey.TryGetValue(address, out var node) && --node.Value.Failures <= 0)
+            if (attempt.Keys.Address is { } address)
             {
-                Remove(address);
+                Uncount(address);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The password was right but the login waits for a second factor: the one failure this try was charged is taken
+    /// back from both keys, and nothing earlier is forgiven, so a known password cannot wipe the count that wrong
+    /// codes build up.
+    /// </summary>
+    public void TakeBack(LoginAttempt attempt)
+    {
+        if (!attempt.Allowed)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            foreach (var key in Each(attempt.Keys))
+            {
+                Uncount(key);
             }
         }
     }
@@ -103,6 +124,14 @@ public sealed class LoginThrottle(TimeProvider clock, IOptions<LoginSettings> op
         if (byKey.Count > settings.MaxTrackedKeys)
         {
             Remove(order.First!.Value.Key);
+        }
+    }
+
+    private void Uncount(string key)
+    {
+        if (byKey.TryGetValue(key, out var node) && --node.Value.Failures <= 0)
+        {
+            Remove(key);
         }
     }
 

@@ -24,6 +24,8 @@ public static class RoutePermissions
         Public(RouteKey.Api("GET", "/healthz")),
         Public(RouteKey.Page("/Login", "GET")),
         Public(RouteKey.Page("/Login", "POST")),
+        Public(RouteKey.Page("/LoginCode", "GET")),
+        Public(RouteKey.Page("/LoginCode", "POST")),
         new(RouteKey.Page("/Logout", "GET"), Read),
         new(RouteKey.Page("/Logout", "POST"), Read),
 
@@ -81,6 +83,14 @@ public static class RoutePermissions
         new(RouteKey.Page("/Users/Index", "POST", "Create"), Admin),
         new(RouteKey.Page("/Users/Index", "POST", "Role"), Admin),
         new(RouteKey.Page("/Users/Index", "POST", "Delete"), Admin),
+
+        // Everyone who logs in manages their own password and two-factor login.
+        new(RouteKey.Page("/Account/Index"), Read),
+        new(RouteKey.Page("/Account/Index", "POST", "Password"), Read),
+        new(RouteKey.Page("/Account/Index", "POST", "Enrol"), Read),
+        new(RouteKey.Page("/Account/Index", "POST", "Confirm"), Read),
+        new(RouteKey.Page("/Account/Index", "POST", "Cancel"), Read),
+        new(RouteKey.Page("/Account/Index", "POST", "Disable"), Read),
     ];
 
     private static readonly FrozenDictionary<string, RouteRule> ByKey = Rules.ToFrozenDictionary(r => r.Key.Lookup);

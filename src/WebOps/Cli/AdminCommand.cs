@@ -13,6 +13,7 @@ public static class AdminCommand
     {
         var admin = new Verb("admin", "Manage panel users", Usage);
         admin.Subcommands.Add(CreateUser());
+        admin.Subcommands.Add(ResetTwoFactorCommand.Create());
         return admin;
     }
 

@@ -1,17 +1,15 @@
 using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebOps.Audit;
 using WebOps.Auth;
+using WebOps.Auth.TwoFactor;
 
 namespace WebOps.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, AuditLog audit) : PageModel
+public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, PendingLogins pendingLogins, AuditLog audit) : PageModel
 {
     // One message for a wrong username and a wrong password: saying which part was wrong would help someone guessing.
     private const string WrongCredentials = "Wrong username or password. Try again.";
@@ -52,10 +50,17 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, 
             return Refuse(WrongCredentials);
         }
 
+        if (TwoFactorService.IsOn(user))
+        {
+            // Not signed in yet: the code step follows, and this try is neither held against the user nor allowed to
+            // clear the failures wrong codes have counted.
+            throttle.TakeBack(attempt);
+            pendingLogins.Issue(HttpContext, new PendingLogin(user.Id, user.Username));
+            return RedirectToPage("/LoginCode", new { ReturnUrl });
+        }
+
         throttle.Succeeded(attempt);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username)], CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        await audit.RecordAsync(AuditActions.LoginSucceeded, null, actor: AuditActor.User(user.Username));
+        await LoginCompletion.SignInAsync(HttpContext, user.Username);
         return LocalRedirect(SafeReturnUrl);
     }
 
@@ -66,6 +71,5 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, 
         return Page();
     }
 
-    /// <summary>Only a path on this site; anything else (another host, <c>//evil</c>) goes to the dashboard.</summary>
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private string SafeReturnUrl => LoginCompletion.SafeReturnUrl(Url, ReturnUrl);
 }

@@ -5,10 +5,10 @@ using WebOps.Tests.Integration.Infrastructure;
 
 namespace WebOps.Tests.Integration.Api;
 
-/// <summary>Walks the whole route table: only the health check and the login page answer strangers.</summary>
+/// <summary>Walks the whole route table: only the health check and the two login steps answer strangers.</summary>
 public sealed class RouteAuthTests : IAsyncLifetime
 {
-    private static readonly HashSet<string> Public = ["/healthz", "/login"];
+    private static readonly HashSet<string> Public = ["/healthz", "/login", "/login/code"];
     private PanelApp panel = null!;
 
     public async Task InitializeAsync() => panel = await PanelApp.StartAsync();

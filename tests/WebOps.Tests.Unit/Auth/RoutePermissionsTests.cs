@@ -11,6 +11,8 @@ public sealed class RoutePermissionsTests
         "GET /healthz                                     public\n"
         + "page /Login GET                                  public\n"
         + "page /Login POST                                 public\n"
+        + "page /LoginCode GET                              public\n"
+        + "page /LoginCode POST                             public\n"
         + "page /Logout GET                                 read\n"
         + "page /Logout POST                                read\n"
         + "GET /api/openapi.json                            read\n"
@@ -62,7 +64,13 @@ public sealed class RoutePermissionsTests
         + "page /Users/Index GET                            admin\n"
         + "page /Users/Index POST Create                    admin\n"
         + "page /Users/Index POST Role                      admin\n"
-        + "page /Users/Index POST Delete                    admin\n";
+        + "page /Users/Index POST Delete                    admin\n"
+        + "page /Account/Index GET                          read\n"
+        + "page /Account/Index POST Password                read\n"
+        + "page /Account/Index POST Enrol                   read\n"
+        + "page /Account/Index POST Confirm                 read\n"
+        + "page /Account/Index POST Cancel                  read\n"
+        + "page /Account/Index POST Disable                 read\n";
 
     [Fact]
     public void The_table_says_who_may_do_what()
