@@ -48,6 +48,24 @@ public sealed record HookHeaders
             ? token
             : null;
 
+    /// <summary>The header that carries <paramref name="provider"/>'s signature or token.</summary>
+    public static string SignatureHeader(HookProvider provider) => provider switch
+    {
+        HookProvider.GitHub => "X-Hub-Signature-256",
+        HookProvider.GitLab => "X-Gitlab-Token",
+        HookProvider.Gitea => "X-Gitea-Signature",
+        _ => "Authorization: Bearer",
+    };
+
+    /// <summary>Whether the delivery carries <paramref name="provider"/>'s signature header at all.</summary>
+    public bool HasSignature(HookProvider provider) => provider switch
+    {
+        HookProvider.GitHub => GitHubSignature is not null,
+        HookProvider.GitLab => GitLabToken is not null,
+        HookProvider.Gitea => GiteaSignature is not null,
+        _ => BearerToken is not null,
+    };
+
     /// <summary>The provider's event header: <c>push</c>, <c>Push Hook</c>, <c>ping</c>; null for the generic form.</summary>
     public string? EventFor(HookProvider provider) => provider switch
     {

@@ -50,7 +50,8 @@ public sealed class HookReceiver(
         {
             var why = d is null ? "no deployment of that name"
                 : stored is null ? "no webhook secret yet: generate one on the deployment's page"
-                : provider is null ? "no signature: expected X-Hub-Signature-256, X-Gitlab-Token, X-Gitea-Signature or Authorization: Bearer"
+                : provider is not { } sender ? "no signature: expected X-Hub-Signature-256, X-Gitlab-Token, X-Gitea-Signature or Authorization: Bearer"
+                : !headers.HasSignature(sender) ? $"no signature: the {providerName} delivery has no {HookHeaders.SignatureHeader(sender)} header"
                 : $"wrong {providerName} signature";
             return Finish(d?.Id, null, new HookAnswer(StatusCodes.Status401Unauthorized, Unauthorized), why);
         }

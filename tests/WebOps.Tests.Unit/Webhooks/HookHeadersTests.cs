@@ -36,6 +36,17 @@ public sealed class HookHeadersTests
             (h.EventFor(HookProvider.GitHub), h.EventFor(HookProvider.GitLab), h.EventFor(HookProvider.Gitea), h.EventFor(HookProvider.Generic)));
     }
 
+    [Theory]
+    [InlineData(HookProvider.GitHub, "X-GitHub-Event=push", false)]
+    [InlineData(HookProvider.GitHub, "X-Hub-Signature-256=sha256=ab", true)]
+    [InlineData(HookProvider.GitLab, "X-Gitlab-Event=Push Hook", false)]
+    [InlineData(HookProvider.Gitea, "X-Gitea-Event=push|X-Hub-Signature-256=sha256=ab", false)]
+    [InlineData(HookProvider.Generic, "Authorization=Bearer x", true)]
+    public void Signature_header_is_looked_for_where_the_provider_puts_it(HookProvider provider, string headers, bool present)
+    {
+        Assert.Equal(present, Parse(headers).HasSignature(provider));
+    }
+
     private static HookHeaders Parse(string text)
     {
         var headers = new HeaderDictionary();
