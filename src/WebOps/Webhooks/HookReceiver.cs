@@ -41,19 +41,22 @@ public sealed class HookReceiver(
                 $"The body is larger than {HookBody.Limit} bytes (1 MiB); a push delivery is a few KiB. Send only push events to this hook."));
         }
 
-        // The same work whatever the name: one lookup of the deployment, one of its secret, one decryption, one check.
-        var d = await deployments.FindAsync(name, ct);
-        var stored = await db.Webhooks.AsNoTracking().Where(w => w.DeploymentId == (d == null ? -1 : d.Id)).Select(w => w.Secret).FirstOrDefaultAsync(ct);
+        // The same work whatever the name: one lookup of the id, one of the secret, one decryption, one check. The
+        // deployment itself is loaded only once the delivery is verified: reading it decrypts its variables too.
+        var id = await db.Deployments.AsNoTracking().Where(x => x.Name == name).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
+        var stored = await db.Webhooks.AsNoTracking().Where(w => w.DeploymentId == (id ?? -1)).Select(w => w.Secret).FirstOrDefaultAsync(ct);
         var secret = stored ?? unknownSecret.Read();
         var signed = provider is { } from && HookSignature.Verify(from, secret, headers, body);
-        if (d is null || stored is null || !signed)
+        var d = id is not null && stored is not null && signed ? await deployments.FindAsync(name, ct) : null;
+        if (d is null)
         {
-            var why = d is null ? "no deployment of that name"
+            var why = id is null ? "no deployment of that name"
                 : stored is null ? "no webhook secret yet: generate one on the deployment's page"
                 : provider is not { } sender ? "no signature: expected X-Hub-Signature-256, X-Gitlab-Token, X-Gitea-Signature or Authorization: Bearer"
                 : !headers.HasSignature(sender) ? $"no signature: the {providerName} delivery has no {HookHeaders.SignatureHeader(sender)} header"
-                : $"wrong {providerName} signature";
-            return Finish(d?.Id, null, new HookAnswer(StatusCodes.Status401Unauthorized, Unauthorized), why);
+                : !signed ? $"wrong {providerName} signature"
+                : "the deployment was deleted while the delivery was checked";
+            return Finish(id, null, new HookAnswer(StatusCodes.Status401Unauthorized, Unauthorized), why);
         }
 
         DeliveryEvent delivered;
