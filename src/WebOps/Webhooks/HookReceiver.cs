@@ -50,13 +50,7 @@ public sealed class HookReceiver(
         var d = id is not null && stored is not null && signed ? await deployments.FindAsync(name, ct) : null;
         if (d is null)
         {
-            var why = id is null ? "no deployment of that name"
-                : stored is null ? "no webhook secret yet: generate one on the deployment's page"
-                : provider is not { } sender ? "no signature: expected X-Hub-Signature-256, X-Gitlab-Token, X-Gitea-Signature or Authorization: Bearer"
-                : !headers.HasSignature(sender) ? $"no signature: the {providerName} delivery has no {HookHeaders.SignatureHeader(sender)} header"
-                : !signed ? $"wrong {providerName} signature"
-                : "the deployment was deleted while the delivery was checked";
-            return Finish(id, null, new HookAnswer(StatusCodes.Status401Unauthorized, Unauthorized), why);
+            return Finish(id, null, new HookAnswer(StatusCodes.Status401Unauthorized, Unauthorized), WhyRefused(id, stored, headers, signed));
         }
 
         DeliveryEvent delivered;
@@ -90,4 +84,13 @@ public sealed class HookReceiver(
             return Finish(d.Id, verdict.Branch, new HookAnswer(StatusCodes.Status409Conflict, e.Message));
         }
     }
+
+    /// <summary>Why a delivery was refused, for the log and the deployment's list only: the answer says none of it.</summary>
+    private static string WhyRefused(int? id, string? stored, HookHeaders headers, bool signed) =>
+        id is null ? "no deployment of that name"
+        : stored is null ? "no webhook secret yet: generate one on the deployment's page"
+        : headers.Provider is not { } sender ? "no signature: expected X-Hub-Signature-256, X-Gitlab-Token, X-Gitea-Signature or Authorization: Bearer"
+        : !headers.HasSignature(sender) ? $"no signature: the {sender.ToString().ToLowerInvariant()} delivery has no {HookHeaders.SignatureHeader(sender)} header"
+        : !signed ? $"wrong {sender.ToString().ToLowerInvariant()} signature"
+        : "the deployment was deleted while the delivery was checked";
 }
