@@ -35,6 +35,10 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<DeploymentWebhook> Webhooks => Set<DeploymentWebhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Converters capture the protector, so each protector (each data folder) needs its own model.
@@ -49,6 +53,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
         LlmSettingsConfiguration.Configure(modelBuilder, Protector);
         HealthConfiguration.Configure(modelBuilder);
         AuditConfiguration.Configure(modelBuilder);
+        WebhookConfiguration.Configure(modelBuilder, Protector);
         modelBuilder.Entity<AddonRecord>(e =>
         {
             e.ToTable("addons");

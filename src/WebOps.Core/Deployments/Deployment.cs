@@ -87,6 +87,11 @@ public class Deployment
 
     public TlsMode Tls { get; set; } = TlsMode.Auto;
 
+    // Push to deploy (migration Webhooks).
+
+    /// <summary>Whether a push delivered to the deployment's hook (<c>/api/hooks/NAME</c>) deploys its branch.</summary>
+    public bool AutoDeploy { get; set; } = true;
+
     public string ImageName => DockerImageName ?? $"webops/{Name}:latest";
 
     public string ContainerName => $"webops-{Name}";

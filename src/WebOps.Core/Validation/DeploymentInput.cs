@@ -43,4 +43,7 @@ public sealed class DeploymentInput
 
     /// <summary><c>auto</c> (HTTPS with a certificate) or <c>off</c> (plain HTTP).</summary>
     public string? Tls { get; set; }
+
+    /// <summary>Whether a push delivered to the deployment's hook deploys its branch.</summary>
+    public bool? AutoDeploy { get; set; }
 }

@@ -26,6 +26,8 @@ public static class RoutePermissions
         Public(RouteKey.Page("/Login", "POST")),
         Public(RouteKey.Page("/LoginCode", "GET")),
         Public(RouteKey.Page("/LoginCode", "POST")),
+        // Providers have no login: the hook's secret authenticates each delivery (HookReceiver).
+        Public(RouteKey.Api("POST", "/api/hooks/{name}")),
         new(RouteKey.Page("/Logout", "GET"), Read),
         new(RouteKey.Page("/Logout", "POST"), Read),
 
@@ -52,6 +54,8 @@ public static class RoutePermissions
         new(RouteKey.Api("PUT", "/api/deployments/{name}/health-settings"), Deploy),
         new(RouteKey.Api("GET", "/api/deployments/{name}/llm"), Read, RevealNeeds: Deploy),
         new(RouteKey.Api("PUT", "/api/deployments/{name}/llm"), Deploy),
+        new(RouteKey.Api("GET", "/api/deployments/{name}/webhook"), Read),
+        new(RouteKey.Api("POST", "/api/deployments/{name}/webhook-secret"), Deploy),
 
         new(RouteKey.Api("GET", "/api/addons"), Read),
         new(RouteKey.Api("GET", "/api/addons/hooks"), Read),
@@ -74,6 +78,8 @@ public static class RoutePermissions
         new(RouteKey.Page("/Deployments/Rollback", "POST"), Deploy),
         new(RouteKey.Page("/Deployments/Edit"), Deploy),
         new(RouteKey.Page("/Deployments/Edit", "POST"), Deploy),
+        new(RouteKey.Page("/Deployments/WebhookSecret"), Read),
+        new(RouteKey.Page("/Deployments/WebhookSecret", "POST"), Deploy),
         new(RouteKey.Page("/Deployments/Delete"), Admin),
         new(RouteKey.Page("/Deployments/Delete", "POST"), Admin),
         new(RouteKey.Page("/Addons/Index"), Read),

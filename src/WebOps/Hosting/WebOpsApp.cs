@@ -14,6 +14,7 @@ using WebOps.Health;
 using WebOps.Llm;
 using WebOps.Proxy;
 using WebOps.Security;
+using WebOps.Webhooks;
 
 namespace WebOps.Hosting;
 
@@ -64,6 +65,7 @@ public static class WebOpsApp
         builder.Services.AddProxy(builder.Configuration, settings);
         builder.Services.AddBackups(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
+        builder.Services.AddWebhooks();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -98,6 +100,7 @@ public static class WebOpsApp
         app.MapLlmApi();
         app.MapTokensApi();
         app.MapAuditApi();
+        app.MapHooksApi();
         app.MapRazorPages();
         return app;
     }

@@ -115,6 +115,32 @@ public sealed class MigrationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Webhooks_migration_turns_auto_deploy_on_for_existing_deployments_and_goes_back_down_in_place()
+    {
+        Directory.CreateDirectory(folder);
+        var options = new DbContextOptionsBuilder<WebOpsDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "webops.db")}").Options;
+        await using var db = new WebOpsDbContext(options, new TestProtector());
+        await db.GetService<IMigrator>().MigrateAsync("AppPort");
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO deployments (name, repo_url, branch, project_type, port, env_vars, status, health, published_ports, created_at, updated_at)
+            VALUES ('old', 'https://example.invalid/old.git', 'main', 'Static', 80, '{{}}', 'Running', 'Healthy', '[]', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00')
+            """);
+
+        await db.GetService<IMigrator>().MigrateAsync("Webhooks");
+        Assert.True((await db.Deployments.AsNoTracking().SingleAsync(d => d.Name == "old")).AutoDeploy);
+        Assert.Equal(0, await db.Webhooks.CountAsync());
+        Assert.Equal(0, await db.WebhookDeliveries.CountAsync());
+
+        await db.GetService<IMigrator>().MigrateAsync("AppPort");
+        Assert.DoesNotContain("auto_deploy", await ColumnsAsync(db));
+        var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
+        Assert.DoesNotContain("deployment_webhooks", tables);
+        Assert.DoesNotContain("webhook_deliveries", tables);
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM deployments WHERE name = 'old'").SingleAsync());
+    }
+
     private static async Task<List<string>> ColumnsAsync(WebOpsDbContext db) =>
         await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('deployments')").ToListAsync();
 }

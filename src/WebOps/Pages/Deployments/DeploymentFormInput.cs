@@ -32,6 +32,7 @@ public static class DeploymentFormInput
             DockerPorts = [.. form.DockerPorts],
             Domains = [.. form.Domains],
             Tls = Blank(form.Tls),
+            AutoDeploy = form.AutoDeploy,
         };
         return (input, errors);
     }

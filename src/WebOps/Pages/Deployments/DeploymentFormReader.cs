@@ -27,6 +27,7 @@ public static class DeploymentFormReader
         DockerPorts = Lines(form, "docker_ports"),
         Domains = Lines(form, "domains"),
         Tls = Text(form, "tls"),
+        AutoDeploy = Ticked(form, "auto_deploy"),
         Llm = new LlmForm
         {
             Model = Text(form, "llm.model"),

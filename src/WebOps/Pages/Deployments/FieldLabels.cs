@@ -23,6 +23,7 @@ public static class FieldLabels
         ["docker_ports"] = ("Extra ports", "Port mapping"),
         ["domains"] = ("Domains", "Domain"),
         ["tls"] = ("TLS", ""),
+        ["auto_deploy"] = ("Deploy on push", ""),
         ["docker_image_name"] = ("Image name", ""),
         ["docker_compose_path"] = ("Compose file path", ""),
         ["llm.model"] = ("Model", ""),
