@@ -81,7 +81,7 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
 
             if (started is not null)
             {
-                failure = await SwitchAsync(context, edge, port, cancellationToken);
+                failure = await EdgeSwitch.ToPortAsync(edge, context, DockerLog.Source, port, cancellationToken);
             }
         }
         catch (DockerApiException e)
@@ -115,52 +115,6 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
         catch (DockerApiException e)
         {
             return StartFailures.StartRefused(spec, EngineErrors.Describe(e));
-        }
-    }
-
-    /// <summary>
-    /// A switch that failed or was cut short is put back to the old port (best effort, within its own time limit), so
-    /// the saved port is the one that serves when the new container is removed.
-    /// </summary>
-    private static async Task<string?> SwitchAsync(HookContext context, IEdgeRouter edge, int port, CancellationToken cancellationToken)
-    {
-        var deployment = context.Deployment;
-        try
-        {
-            await edge.SwitchAsync(deployment.Name, port, cancellationToken);
-            context.Log.Info($"The edge now sends '{deployment.Name}' to port {port}.");
-            return null;
-        }
-        catch (Exception e)
-        {
-            // Any failure (the edge, the database, a cancel) may have left the new port saved: put the old one back.
-            await SwitchBackAsync(context, edge);
-            if (e is OperationCanceledException)
-            {
-                throw;
-            }
-
-            return e is EdgeSwitchException ? e.Message : $"Could not switch the edge for '{deployment.Name}' to port {port}: {e.Message}";
-        }
-    }
-
-    private static async Task SwitchBackAsync(HookContext context, IEdgeRouter edge)
-    {
-        var deployment = context.Deployment;
-        if (deployment.HostPort is not { } old)
-        {
-            return;
-        }
-
-        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await edge.SwitchAsync(deployment.Name, old, cleanup.Token);
-        }
-        catch (Exception back)
-        {
-            // Whatever went wrong, the deploy reports its first failure; this one only goes to the log.
-            context.Log.Error($"Could not switch '{deployment.Name}' back to port {old} either: {back.Message}. Redeploy it once the edge answers.");
         }
     }
 
