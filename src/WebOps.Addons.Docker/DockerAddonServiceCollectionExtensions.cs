@@ -38,6 +38,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<ContainerSwap>();
         services.AddSingleton<ReleaseBeside>();
+        services.AddHostedService<InterruptedReleases>();
         services.AddSingleton<ImagePruner>();
         services.AddSingleton<IHookHandler, DockerPrepareHandler>();
         services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();
