@@ -36,7 +36,9 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         }
         catch (DockerUnavailableException e)
         {
-            return e.Message;
+            // The engine answered the prepare step's ping, so it went away during the build.
+            output.Flush();
+            return EngineStopped(deployment.Name, engine.Endpoint, output, e);
         }
         catch (DockerApiException e)
         {
@@ -45,7 +47,17 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         }
 
         output.Flush();
-        var image = await engine.InspectImageAsync(tag, cancellationToken);
+        ImageInspectResponse? image;
+        try
+        {
+            // A killed engine may end the build's stream as if it were done: the next call tells.
+            image = await engine.InspectImageAsync(tag, cancellationToken);
+        }
+        catch (DockerUnavailableException e)
+        {
+            return EngineStopped(deployment.Name, engine.Endpoint, output, e);
+        }
+
         if (output.Error is null && image is not null)
         {
             context.Log.Info($"Built image {tag} ({image.ID}, {image.Size / (1024 * 1024)} MiB).");
@@ -67,6 +79,16 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         // Also remove intermediate containers of failed steps, so a failed build leaves nothing behind.
         ForceRemove = true,
     };
+
+    /// <summary>The engine went away mid-build: say so, with the build's last lines and what to do.</summary>
+    internal static string EngineStopped(string deployment, string endpoint, BuildOutput output, DockerUnavailableException cause)
+    {
+        var at = output.CurrentStep is null ? "" : $" at {output.CurrentStep}";
+        var message = $"Build of '{deployment}' failed{at}: the Docker engine stopped answering at {endpoint} ({cause.InnerException?.Message ?? "no answer"}). "
+            + "Start the engine again, then redeploy.";
+        var (title, lines) = BuildFailure.Cause(output.StepOutput);
+        return lines.Count == 0 ? message : $"{message}\n{title}:\n{string.Join('\n', lines)}";
+    }
 
     private async Task RemoveQuietlyAsync(string tag)
     {
