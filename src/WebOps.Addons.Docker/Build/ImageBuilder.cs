@@ -80,14 +80,17 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         ForceRemove = true,
     };
 
-    /// <summary>The engine went away mid-build: say so, with the build's last lines and what to do.</summary>
+    /// <summary>
+    /// The engine went away mid-build: say so, with the build's last lines and what to do, on one line, since a hook's
+    /// failure is reported by its first line.
+    /// </summary>
     internal static string EngineStopped(string deployment, string endpoint, BuildOutput output, DockerUnavailableException cause)
     {
         var at = output.CurrentStep is null ? "" : $" at {output.CurrentStep}";
-        var message = $"Build of '{deployment}' failed{at}: the Docker engine stopped answering at {endpoint} ({cause.InnerException?.Message ?? "no answer"}). "
-            + "Start the engine again, then redeploy.";
-        var (title, lines) = BuildFailure.Cause(output.StepOutput);
-        return lines.Count == 0 ? message : $"{message}\n{title}:\n{string.Join('\n', lines)}";
+        var (_, lines) = BuildFailure.Cause(output.StepOutput);
+        var last = lines.Count == 0 ? "" : $"; the build's last lines: {string.Join(" | ", lines.TakeLast(3))}";
+        return $"Build of '{deployment}' failed{at}: the Docker engine stopped answering at {endpoint} "
+            + $"({cause.InnerException?.Message ?? "no answer"}){last}. Start the engine again, then redeploy.";
     }
 
     private async Task RemoveQuietlyAsync(string tag)

@@ -27,9 +27,10 @@ public sealed class EngineStopTests(ITestOutputHelper output)
         await using var panel = await FaultPanel.StartAsync(new Dictionary<string, string>(), $"--Docker:Endpoint={engine.Endpoint}");
         var name = EdgeDeploys.Name("estop");
         var repo = await GitRepo.CreateAsync(
-            ("Dockerfile", $"FROM {TestImages.Busybox}\nRUN echo held-build-step {name} && sleep 60\nCOPY site/ /www/\n"), ("site/index.html", $"{name} version 1"));
+            ("Dockerfile", $"FROM {TestImages.Busybox}\nRUN echo {name}-held-$((20+22)) && sleep 60\nCOPY site/ /www/\n"), ("site/index.html", $"{name} version 1"));
         await CreateAsync(panel, name, repo);
-        await panel.WaitForLogAsync(name, "held-build-step", TimeSpan.FromMinutes(2));
+        // The step's own output (the command's text says $((20+22)), its output 42): the build really runs it.
+        await panel.WaitForLogAsync(name, $"{name}-held-42", TimeSpan.FromMinutes(2));
 
         await engine.KillAsync();
         var killed = Stopwatch.StartNew();
@@ -42,7 +43,7 @@ public sealed class EngineStopTests(ITestOutputHelper output)
         Assert.Equal("failed", run.GetProperty("result").GetString());
         Assert.True(killed.Elapsed < TimeSpan.FromSeconds(30), $"the run took {killed.Elapsed.TotalSeconds:0.0} s to fail");
         Assert.Contains("the Docker engine stopped answering", error, StringComparison.Ordinal);
-        Assert.Contains("held-build-step", error, StringComparison.Ordinal);
+        Assert.Contains($"the build's last lines: {name}-held-42.", error, StringComparison.Ordinal);
 
         await engine.StartAgainAsync();
         using (var client = engine.Client())
