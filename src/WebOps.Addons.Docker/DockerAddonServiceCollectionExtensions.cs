@@ -39,6 +39,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<ContainerSwap>();
         services.AddSingleton<ReleaseBeside>();
+        services.AddHostedService<InterruptedReleases>();
         services.AddSingleton<ImagePruner>();
         services.AddSingleton<IReleaseImages, DockerReleaseImages>();
         services.AddSingleton<IHookHandler, DockerPrepareHandler>();

@@ -36,7 +36,9 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         }
         catch (DockerUnavailableException e)
         {
-            return e.Message;
+            // The engine answered the prepare step's ping, so it went away during the build.
+            output.Flush();
+            return EngineStopped(deployment.Name, engine.Endpoint, output, e);
         }
         catch (DockerApiException e)
         {
@@ -45,7 +47,17 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         }
 
         output.Flush();
-        var image = await engine.InspectImageAsync(tag, cancellationToken);
+        ImageInspectResponse? image;
+        try
+        {
+            // A killed engine may end the build's stream as if it were done: the next call tells.
+            image = await engine.InspectImageAsync(tag, cancellationToken);
+        }
+        catch (DockerUnavailableException e)
+        {
+            return EngineStopped(deployment.Name, engine.Endpoint, output, e);
+        }
+
         if (output.Error is null && image is not null)
         {
             context.Log.Info($"Built image {tag} ({image.ID}, {image.Size / (1024 * 1024)} MiB).");
@@ -67,6 +79,19 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         // Also remove intermediate containers of failed steps, so a failed build leaves nothing behind.
         ForceRemove = true,
     };
+
+    /// <summary>
+    /// The engine went away mid-build: say so, with the build's last lines and what to do, on one line, since a hook's
+    /// failure is reported by its first line.
+    /// </summary>
+    internal static string EngineStopped(string deployment, string endpoint, BuildOutput output, DockerUnavailableException cause)
+    {
+        var at = output.CurrentStep is null ? "" : $" at {output.CurrentStep}";
+        var (_, lines) = BuildFailure.Cause(output.StepOutput);
+        var last = lines.Count == 0 ? "" : $"; the build's last lines: {string.Join(" | ", lines.TakeLast(3))}";
+        return $"Build of '{deployment}' failed{at}: the Docker engine stopped answering at {endpoint} "
+            + $"({cause.InnerException?.Message ?? "no answer"}){last}. Start the engine again, then redeploy.";
+    }
 
     private async Task RemoveQuietlyAsync(string tag)
     {

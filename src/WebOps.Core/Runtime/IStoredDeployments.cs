@@ -10,4 +10,7 @@ public interface IStoredDeployments
 {
     /// <summary>The deployments saved as running, as hooks see them (secrets decrypted), in no particular order.</summary>
     Task<IReadOnlyList<DeploymentSnapshot>> ListRunningAsync(CancellationToken ct);
+
+    /// <summary>The deployment saved under <paramref name="name"/>, whatever its status, or null when there is none.</summary>
+    Task<DeploymentSnapshot?> FindAsync(string name, CancellationToken ct);
 }

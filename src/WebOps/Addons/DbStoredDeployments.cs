@@ -17,4 +17,12 @@ public sealed class DbStoredDeployments(IServiceScopeFactory scopes) : IStoredDe
         var running = await db.Deployments.AsNoTracking().Where(d => d.Status == DeploymentStatus.Running).ToListAsync(ct);
         return [.. running.Select(d => SnapshotFactory.From(d))];
     }
+
+    public async Task<DeploymentSnapshot?> FindAsync(string name, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+        var found = await db.Deployments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct);
+        return found is null ? null : SnapshotFactory.From(found);
+    }
 }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Spec;
+using WebOps.Core.Runtime;
+using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
+
+namespace WebOps.Addons.Docker.Hooks;
+
+/// <summary>
+/// At panel start, settles the <c>NAME.next</c> releases a killed panel left beside their deployments' containers, so
+/// at most one release of an app runs. The saved host port says which one the edge sends traffic to: the switch saves
+/// it before it pushes the edge config, and the edge is pushed from it at start. A <c>.next</c> on that port was
+/// switched to and is kept (the drain and the rename the killed deploy never finished); any other is removed, its
+/// previous container never stopped serving.
+/// </summary>
+public sealed partial class InterruptedReleases(DockerEngine engine, IStoredDeployments deployments, ILogger<InterruptedReleases> logger)
+    : IHostedService
+{
+    /// <summary>Start-up waits no longer than this on an engine that does not answer; the next deploy tidies up then.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(Limit);
+        try
+        {
+            foreach (var container in await engine.ListContainersAsync(Labels.AllManaged, limit.Token))
+            {
+                var nextName = container.Names?.Select(n => n.TrimStart('/')).FirstOrDefault(n => n.EndsWith(".next", StringComparison.Ordinal));
+                if (nextName is not null && container.Labels?.TryGetValue(Labels.Deployment, out var deployment) == true)
+                {
+                    await SettleAsync(deployment, nextName, container.ID, limit.Token);
+                }
+            }
+        }
+        catch (Exception e) when (e is DockerUnavailableException or DockerApiException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogNotSettled(logger, e.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SettleAsync(string deployment, string nextName, string nextId, CancellationToken ct)
+    {
+        var name = nextName[..^".next".Length];
+        var saved = (await deployments.FindAsync(deployment, ct))?.HostPort;
+        var next = await engine.InspectContainerAsync(nextId, ct);
+        if (saved is { } port && next is { State.Running: true } && Publishes(next, port))
+        {
+            var old = await engine.InspectContainerAsync(name, ct);
+            await engine.UpdateRestartPolicyAsync(nextId, old?.HostConfig?.RestartPolicy ?? RestartPolicyText.ToEngine(ContainerSpec.RestartUnlessStopped), ct);
+            if (old is not null)
+            {
+                await engine.StopContainerAsync(old.ID, ContainerSwap.StopGrace, ct);
+                await engine.RemoveContainerAsync(old.ID, force: true, ct);
+            }
+
+            await engine.RenameContainerAsync(nextId, name, ct);
+            LogKept(logger, deployment, nextName, port, name);
+            return;
+        }
+
+        await engine.RemoveContainerAsync(nextId, force: true, ct);
+        LogRemoved(logger, deployment, nextName, name);
+    }
+
+    private static bool Publishes(ContainerInspectResponse container, int port)
+    {
+        var text = port.ToString(CultureInfo.InvariantCulture);
+        return container.NetworkSettings?.Ports?.Values.Any(bindings => bindings?.Any(b => b.HostPort == text) == true) == true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Deployment {Deployment}: the panel stopped after the edge switched to {Next} on port {Port}; kept it as {Name} and removed the previous release.")]
+    private static partial void LogKept(ILogger logger, string deployment, string next, int port, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Deployment {Deployment}: removed {Next}, left by a deploy the panel stopped before the edge switched to it; {Name} serves as before.")]
+    private static partial void LogRemoved(ILogger logger, string deployment, string next, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not check for releases left by an interrupted deploy: {Reason}. The next deploy of each app removes them.")]
+    private static partial void LogNotSettled(ILogger logger, string reason);
+}
