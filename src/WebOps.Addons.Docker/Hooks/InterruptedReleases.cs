@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Spec;
+using WebOps.Core.Addons;
 using WebOps.Core.Runtime;
 using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
 
@@ -17,16 +18,29 @@ namespace WebOps.Addons.Docker.Hooks;
 /// switched to and is kept (the drain and the rename the killed deploy never finished); any other is removed, its
 /// previous container never stopped serving.
 /// </summary>
-public sealed partial class InterruptedReleases(DockerEngine engine, IStoredDeployments deployments, ILogger<InterruptedReleases> logger)
+/// <remarks>
+/// Only this panel's own deployments are touched: another panel may share the engine, and a <c>.next</c> of a name
+/// this panel does not store is not its to judge. With the Docker addon disabled the engine is not asked at all.
+/// </remarks>
+public sealed partial class InterruptedReleases(
+    DockerEngine engine, IStoredDeployments deployments, AddonRegistry registry, ILogger<InterruptedReleases> logger)
     : IHostedService
 {
     /// <summary>Start-up waits no longer than this on an engine that does not answer; the next deploy tidies up then.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
+    private const string AddonName = "docker";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(Limit);
+        await registry.RefreshEnabledAsync(limit.Token);
+        if (registry.Find(AddonName) is null || !registry.IsEnabled(AddonName))
+        {
+            return;
+        }
+
         try
         {
             foreach (var container in await engine.ListContainersAsync(Labels.AllManaged, limit.Token))
@@ -50,7 +64,12 @@ public sealed partial class InterruptedReleases(DockerEngine engine, IStoredDepl
     private async Task SettleAsync(string deployment, string nextName, string nextId, CancellationToken ct)
     {
         var name = nextName[..^".next".Length];
-        var saved = (await deployments.FindAsync(deployment, ct))?.HostPort;
+        if (await deployments.FindAsync(deployment, ct) is not { } stored)
+        {
+            return;
+        }
+
+        var saved = stored.HostPort;
         var next = await engine.InspectContainerAsync(nextId, ct);
         if (saved is { } port && next is { State.Running: true } && Publishes(next, port))
         {
