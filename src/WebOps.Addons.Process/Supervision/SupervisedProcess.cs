@@ -102,21 +102,19 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
 
         // Also reaches children that outlived the app but kept its group.
-        Signal(Signals.SigKill);
-        for (var i = 0; i < 50 && IsAlive; i++)
-        {
-            await Task.Delay(100, ct);
-        }
-
-        await _output.PollAsync(ct);
-        PidFile.Delete(_start.PidFilePath);
-        _child?.Dispose();
+        await KillGroupAndForgetAsync(ct);
     }
 
     /// <summary>SIGKILL to the whole group at once (a release that never answered); removes the pid file.</summary>
     public async Task KillAsync(CancellationToken ct)
     {
         await LeaveAsync();
+        await KillGroupAndForgetAsync(ct);
+    }
+
+    /// <summary>SIGKILL to the group, up to 5 s for it to go, the last output read, the pid file gone.</summary>
+    private async Task KillGroupAndForgetAsync(CancellationToken ct)
+    {
         Signal(Signals.SigKill);
         for (var i = 0; i < 50 && IsAlive; i++)
         {
