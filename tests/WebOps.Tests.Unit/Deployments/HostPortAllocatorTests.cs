@@ -140,18 +140,22 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
         await db.Deployments.Where(d => d.Id == deploymentId).ExecuteDeleteAsync();
     }
 
-    /// <summary>The first of <paramref name="count"/> consecutive loopback ports that are free now.</summary>
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive loopback ports that are free now, below Linux's ephemeral range
+    /// (32768-60999): there the load tests running beside this one leave thousands of client sockets, and one run found
+    /// no 12 free in a row between 40000 and 60000.
+    /// </summary>
     private static int FreeRange(int count)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var first = Random.Shared.Next(40000, 60000 - count);
+            var first = Random.Shared.Next(20000, 32000 - count);
             if (Enumerable.Range(first, count).All(HostPortAllocator.IsFree))
             {
                 return first;
             }
         }
 
-        throw new InvalidOperationException($"No {count} consecutive free loopback ports found between 40000 and 60000.");
+        throw new InvalidOperationException($"No {count} consecutive free loopback ports found between 20000 and 32000.");
     }
 }
