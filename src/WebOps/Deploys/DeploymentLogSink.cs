@@ -92,16 +92,22 @@ public sealed class DeploymentLogSink(IServiceScopeFactory scopes, LiveEvents li
         }
     }
 
-    /// <summary>Waits up to the gather window for more lines; a flush request or shutdown ends the wait early.</summary>
+    /// <summary>Waits up to the gather window (on the panel's clock) for more lines; a flush request or shutdown ends the wait early.</summary>
     private async Task GatherAsync(CancellationToken stoppingToken)
     {
+        using var gather = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var flush = flushRequested.WaitAsync(gather.Token);
+        await Task.WhenAny(flush, Task.Delay(GatherWindow, clock, gather.Token));
+
+        // The loser is cancelled, so no waiter is left behind to swallow a later flush request.
+        await gather.CancelAsync();
         try
         {
-            await flushRequested.WaitAsync(GatherWindow, stoppingToken);
+            await flush;
         }
         catch (OperationCanceledException)
         {
-            // Shutting down: save what is queued now.
+            // The window ended first, or the panel is shutting down: save what is queued now.
         }
     }
 
