@@ -43,7 +43,7 @@ public sealed class StepTimes : IDeployStepRecorder
                 .ToList();
             var other = total - steps.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
             parts.Add($"other {Format(other < TimeSpan.Zero ? TimeSpan.Zero : other)}");
-            return $"Step times: {string.Join(", ", parts)}; total {Format(total)}";
+            return $"Time per step: {string.Join(", ", parts)}; total {Format(total)}";
         }
     }
 

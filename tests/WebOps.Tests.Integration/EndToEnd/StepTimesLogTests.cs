@@ -12,7 +12,7 @@ public sealed class StepTimesLogTests
     private const string Seconds = "[0-9]+\\.[0-9]{2} s";
 
     private static readonly string StepTimesLine =
-        $"^Step times: clone {Seconds}, detect {Seconds}, build context {Seconds}, build {Seconds}, start {Seconds}, "
+        $"^Time per step: clone {Seconds}, detect {Seconds}, build context {Seconds}, build {Seconds}, start {Seconds}, "
         + $"ready {Seconds}, switch {Seconds}, hooks {Seconds}, other {Seconds}; total {Seconds}$";
 
     [DockerFact]

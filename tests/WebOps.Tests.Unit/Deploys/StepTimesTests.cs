@@ -20,7 +20,7 @@ public sealed class StepTimesTests
         steps.Record(DeploySteps.Hooks, TimeSpan.FromMilliseconds(60));
 
         Assert.Equal(
-            "Step times: clone 0.21 s, detect 0.00 s, build context 0.02 s, build 1.23 s, start 0.30 s, ready 0.45 s, "
+            "Time per step: clone 0.21 s, detect 0.00 s, build context 0.02 s, build 1.23 s, start 0.30 s, ready 0.45 s, "
             + "switch 0.02 s, hooks 0.06 s, other 0.27 s; total 2.56 s",
             steps.Summary(TimeSpan.FromMilliseconds(2560)));
     }
@@ -34,7 +34,7 @@ public sealed class StepTimesTests
         steps.Record(DeploySteps.Switch, TimeSpan.FromMilliseconds(150));
 
         Assert.Equal(
-            "Step times: clone -, detect -, build context -, build -, start -, ready -, switch 0.25 s, hooks 0.05 s, other 0.00 s; total 0.20 s",
+            "Time per step: clone -, detect -, build context -, build -, start -, ready -, switch 0.25 s, hooks 0.05 s, other 0.00 s; total 0.20 s",
             steps.Summary(TimeSpan.FromMilliseconds(200)));
         Assert.Equal(TimeSpan.FromMilliseconds(300), steps.Total());
     }
@@ -47,7 +47,7 @@ public sealed class StepTimesTests
         steps.Record(DeploySteps.Ready, TimeSpan.FromSeconds(1));
 
         Assert.Equal(
-            "Step times: clone -, detect -, build context -, build -, start -, ready 1.00 s, switch -, hooks -, pull 2.00 s, other 1.00 s; total 4.00 s",
+            "Time per step: clone -, detect -, build context -, build -, start -, ready 1.00 s, switch -, hooks -, pull 2.00 s, other 1.00 s; total 4.00 s",
             steps.Summary(TimeSpan.FromSeconds(4)));
     }
 }
