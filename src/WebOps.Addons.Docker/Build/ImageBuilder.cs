@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,16 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         await using var tar = new FileStream(
             Path.Combine(Path.GetTempPath(), $"webops-context-{Guid.NewGuid():N}.tar"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var t = Stopwatch.GetTimestamp();
         var entries = await BuildContext.WriteAsync(context.CheckoutPath!, dockerfile, tar, cancellationToken);
         tar.Position = 0;
+        context.Log.Record(DeploySteps.BuildContext, Stopwatch.GetElapsedTime(t));
         context.Log.Info($"Building image {tag} from '{dockerfile}' ({entries.Count} files and folders, {tar.Length / 1024} KiB of context).");
 
         var output = new BuildOutput((level, line) => context.Log.Write(level, DockerLog.Source, line));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(timeoutSetting);
+        t = Stopwatch.GetTimestamp();
         try
         {
             await engine.BuildImageAsync(tar, Parameters(deployment, dockerfile, tag, runId), output.Handle, timeout.Token);
@@ -44,6 +48,10 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         {
             await RemoveQuietlyAsync(tag);
             return $"Build of '{deployment.Name}' failed: {EngineErrors.Describe(e)}";
+        }
+        finally
+        {
+            context.Log.Record(DeploySteps.Build, Stopwatch.GetElapsedTime(t));
         }
 
         output.Flush();

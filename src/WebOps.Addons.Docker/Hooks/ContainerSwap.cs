@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
@@ -35,8 +36,10 @@ public sealed class ContainerSwap(DockerEngine engine)
     internal async Task<(StartedContainer? Started, string? Failure)> RunAsync(HookContext context, SwapPlan plan, CancellationToken cancellationToken)
     {
         var asideName = AsideName(plan.Name);
+        var t = Stopwatch.GetTimestamp();
         await RecoverInterruptedSwapAsync(context, plan.Name, cancellationToken);
         var aside = await SetAsideAsync(context, plan.Name, asideName, cancellationToken) ? asideName : null;
+        context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(t));
 
         // No restart policy while starting: a crash stays a crash (with its exit code and output) instead of a
         // restart loop. The spec's own policy is applied once the container is ready.
@@ -47,14 +50,18 @@ public sealed class ContainerSwap(DockerEngine engine)
         string? failure;
         try
         {
+            t = Stopwatch.GetTimestamp();
             id = await engine.CreateContainerAsync(plan.Create, cancellationToken);
             failure = await StartAsync(plan, id, cancellationToken);
+            context.Log.Record(DeploySteps.Start, Stopwatch.GetElapsedTime(t));
             if (failure is null)
             {
                 var (started, notReady) = await plan.Readiness.WaitReadyAsync(context, id, cancellationToken);
                 if (started is not null)
                 {
+                    t = Stopwatch.GetTimestamp();
                     await CommitAsync(context, id, aside, restartPolicy, cancellationToken);
+                    context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(t));
                     return (started, null);
                 }
 

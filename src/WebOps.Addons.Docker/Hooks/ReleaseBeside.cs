@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
@@ -72,8 +73,10 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
         StartedContainer? started = null;
         try
         {
+            var t = Stopwatch.GetTimestamp();
             id = await engine.CreateContainerAsync(create, cancellationToken);
             failure = await StartAsync(spec, id, cancellationToken);
+            context.Log.Record(DeploySteps.Start, Stopwatch.GetElapsedTime(t));
             if (failure is null)
             {
                 (started, failure) = await new ReadinessProbe(engine, spec, startTimeout).WaitReadyAsync(context, id, cancellationToken);
@@ -81,7 +84,9 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
 
             if (started is not null)
             {
+                t = Stopwatch.GetTimestamp();
                 failure = await EdgeSwitch.ToPortAsync(edge, context, DockerLog.Source, port, cancellationToken);
+                context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(t));
             }
         }
         catch (DockerApiException e)
@@ -101,7 +106,9 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
         }
 
         // Switched: from here on the new container is the one that serves, so nothing below removes it.
+        var retire = Stopwatch.GetTimestamp();
         await RetireAsync(context, edge.DrainTimeout, name, id!, restartPolicy, cancellationToken);
+        context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(retire));
         return (started with { HostPort = port }, null);
     }
 

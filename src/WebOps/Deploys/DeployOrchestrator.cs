@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using WebOps.Core.Deployments;
 using WebOps.Core.Detection;
@@ -52,8 +53,8 @@ public sealed class DeployOrchestrator(
             var (context, release) = run.Kind == RunKind.Rollback
                 ? await RestoreAsync(d, run, earlier, log, ct)
                 : (await CheckoutDetectDecideAsync(d, run, earlier, log, ct), null);
-            await RunPreDeploymentHooksAsync(context, ct);
-            var app = await BuildAndStartAsync(context, ct);
+            await RunPreDeploymentHooksAsync(context, log, ct);
+            var app = await BuildAndStartAsync(context, log, ct);
             Record(d, run, app, context, release, log, started);
         }
         catch (Exception e) when (e is DeployFailedException or ProjectDetectionException)
@@ -72,6 +73,7 @@ public sealed class DeployOrchestrator(
         finally
         {
             run.FinishedAt = clock.GetUtcNow();
+            log.Info("webops", log.Steps.Summary(run.FinishedAt.Value - started));
             await sink.FlushAsync();
             await SaveAndNotifyAsync(d, CancellationToken.None);
             await trimmer.TrimAsync(d.Id);
@@ -82,8 +84,12 @@ public sealed class DeployOrchestrator(
     private async Task<HookContext> CheckoutDetectDecideAsync(
         Deployment d, DeployRun run, IReadOnlyList<string> earlier, RunLog log, CancellationToken ct)
     {
+        var t = Stopwatch.GetTimestamp();
         var checkout = await CheckoutAsync(d, run, log, ct);
+        log.Record(DeploySteps.Clone, Stopwatch.GetElapsedTime(t));
+        t = Stopwatch.GetTimestamp();
         var detection = Detect(d, checkout, log);
+        log.Record(DeploySteps.Detect, Stopwatch.GetElapsedTime(t));
         return await DecideAsync(d, run, checkout, detection, earlier, log, ct);
     }
 
@@ -143,19 +149,35 @@ public sealed class DeployOrchestrator(
     }
 
     /// <summary>Step 4: pre_deployment hooks, a gate: the first failure stops the deploy before anything is touched.</summary>
-    private async Task RunPreDeploymentHooksAsync(HookContext context, CancellationToken ct)
+    private async Task RunPreDeploymentHooksAsync(HookContext context, RunLog log, CancellationToken ct)
     {
-        if (await hooks.GateAsync(context, ct) is { } failure)
+        var t = Stopwatch.GetTimestamp();
+        var failure = await hooks.GateAsync(context, ct);
+        log.Record(DeploySteps.Hooks, Stopwatch.GetElapsedTime(t));
+        if (failure is not null)
         {
             throw new DeployFailedException(failure);
         }
     }
 
-    /// <summary>Step 5: post_deployment hooks; the runtime addon builds and starts the app and says what runs.</summary>
-    private async Task<RunningApp> BuildAndStartAsync(HookContext context, CancellationToken ct)
+    /// <summary>
+    /// Step 5: post_deployment hooks; the runtime addon builds and starts the app and says what runs. The steps it
+    /// times itself (build, start, ready, switch) are its own; the rest of the hooks' time counts as hooks.
+    /// </summary>
+    private async Task<RunningApp> BuildAndStartAsync(HookContext context, RunLog log, CancellationToken ct)
     {
-        var (app, failure) = await hooks.StartAsync(context, ct);
-        return app ?? throw new DeployFailedException(failure!);
+        var t = Stopwatch.GetTimestamp();
+        var timedBefore = log.Steps.Total();
+        try
+        {
+            var (app, failure) = await hooks.StartAsync(context, ct);
+            return app ?? throw new DeployFailedException(failure!);
+        }
+        finally
+        {
+            var untimed = Stopwatch.GetElapsedTime(t) - (log.Steps.Total() - timedBefore);
+            log.Record(DeploySteps.Hooks, untimed < TimeSpan.Zero ? TimeSpan.Zero : untimed);
+        }
     }
 
     /// <summary>

@@ -50,6 +50,13 @@ public sealed class GitCheckout(ProcessRunner processes, IOptions<DeploymentSett
                 $"git clone of {repoUrl}@{branch} failed (exit code {result.ExitCode}): {LastLines(output)} {Hint(output, branch)}");
         }
 
+        var commit = GitHead.TryRead(workFolder) ?? await RevParseHeadAsync(workFolder, ct);
+        log.Write(DeploymentLogLevel.Info, Source, $"Checked out {branch} at {commit}");
+        return (workFolder, commit);
+    }
+
+    private async Task<string> RevParseHeadAsync(string workFolder, CancellationToken ct)
+    {
         var sha = await RunGitAsync(["-C", workFolder, "rev-parse", "HEAD"], TimeSpan.FromSeconds(30), null, ct);
         var commit = string.Concat(sha.TailText(OutputStream.StandardOutput)).Trim();
         if (!sha.Succeeded || commit.Length == 0)
@@ -59,8 +66,7 @@ public sealed class GitCheckout(ProcessRunner processes, IOptions<DeploymentSett
                 + "Hint: the clone looks incomplete; redeploy, and check free disk space if it happens again.");
         }
 
-        log.Write(DeploymentLogLevel.Info, Source, $"Checked out {branch} at {commit}");
-        return (workFolder, commit);
+        return commit;
     }
 
     private async Task<ProcessResult> RunGitAsync(string[] args, TimeSpan timeout, Action<OutputLine>? onLine, CancellationToken ct)
