@@ -68,7 +68,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
             await load.StopAsync();
             var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx)";
             output.WriteLine($"{name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
-            failed += $", e.g.:\n{string.Join('\n', load.Failures.Take(5))}";
+            failed += $", e.g.:\n{string.Join('\n', load.Failures.Take(5))}\nports {string.Join(", ", ports)}\n{await world.LogAsync(name)}";
 
             // No request reached a release that was not ready or already stopped, and no client connection was closed:
             // a switch flips the slots' health files and never loads a new config (docs/architecture.md, "The edge").
