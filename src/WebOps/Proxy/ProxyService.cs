@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,18 @@ public sealed class ProxyService(
     CaddyLauncher launcher,
     ProxyFolder folder,
     PanelUpstream panel,
+    SlotFiles slots,
     IServiceScopeFactory scopes,
     ILogger<ProxyService> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a slot file change takes to count: Caddy checks every slot each <see cref="CaddyConfig.HealthInterval"/>,
+    /// so after five intervals it has seen the change even on a busy machine.
+    /// </summary>
+    private static readonly TimeSpan Settle = CaddyConfig.HealthInterval * 5;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private JsonObject desired = new();
@@ -41,6 +49,9 @@ public sealed class ProxyService(
 
     // One round at a time: the loop's and a switch's pushes must not cross.
     private readonly SemaphoreSlim round = new(1, 1);
+
+    // Deployments whose slot files a switch is flipping: the loop leaves their files alone meanwhile.
+    private readonly ConcurrentDictionary<string, bool> switching = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +79,7 @@ public sealed class ProxyService(
                             await RebuildAsync(stoppingToken);
                         }
 
+                        slots.Sync(sites, [.. switching.Keys]);
                         await SyncAsync(o, stoppingToken);
                     }
                     finally
@@ -94,42 +106,70 @@ public sealed class ProxyService(
     }
 
     /// <summary>
-    /// Rebuilds the config from the stored deployments (where <paramref name="deployment"/> already has its new host
-    /// port), pushes it, and returns once Caddy's running config, read back, sends every name of the deployment to
-    /// <paramref name="port"/>.
+    /// Switches <paramref name="deployment"/> to the release on <paramref name="port"/>: <paramref name="save"/> stores
+    /// the port (and returns the previous one), the port's slot file is raised, the config is pushed when it changed
+    /// (a new pair of slots; the same pair needs no load) and read back until every name lists the port; once Caddy has
+    /// seen the new slot healthy the other slot's file is lowered, and this returns when Caddy sends it nothing new.
+    /// There is never a moment without a healthy slot, and no client connection is closed.
     /// </summary>
     /// <exception cref="EdgeSwitchException">Caddy did not answer, refused the config, or runs another route.</exception>
-    public async Task SwitchAsync(string deployment, int port, CancellationToken ct)
+    public async Task SwitchAsync(string deployment, int port, Func<CancellationToken, Task<int?>> save, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(save);
         var o = options.Value;
-        await round.WaitAsync(ct);
+        if (!switching.TryAdd(deployment, true))
+        {
+            throw new EdgeSwitchException($"Another switch of '{deployment}' is under way; its route was not switched to port {port}. Try again when it ends.");
+        }
+
         try
         {
-            await RebuildAsync(ct);
-            var names = sites.FirstOrDefault(s => s.Deployment == deployment && s.HostPort == port)?.Domains ?? [];
-            if (names.Count == 0)
+            var old = await save(ct);
+            await round.WaitAsync(ct);
+            try
             {
-                throw new EdgeSwitchException($"The edge config has no route for '{deployment}' to port {port}: does it still have a domain or Proxy:BaseDomain?");
+                await RebuildAsync(ct);
+                var names = sites.FirstOrDefault(s => s.Deployment == deployment && s.HostPort == port)?.Domains ?? [];
+                if (names.Count == 0)
+                {
+                    throw new EdgeSwitchException($"The edge config has no route for '{deployment}' to port {port}: does it still have a domain or Proxy:BaseDomain?");
+                }
+
+                slots.Raise(deployment, port);
+                await SyncAsync(o, ct);
+                var (answered, current, reason) = await ReadAsync(ct);
+                if (!answered)
+                {
+                    throw new EdgeSwitchException($"Caddy's admin API at {o.AdminAddress} did not answer after the switch of '{deployment}': {reason}. See {folder.LogFile}.");
+                }
+
+                var dial = SlotPorts.Dial(port);
+                var wrong = names.Where(n => !CaddyRoutes.DialsOf(current, n).Contains(dial)).ToList();
+                if (wrong.Count > 0)
+                {
+                    throw new EdgeSwitchException(
+                        $"Caddy's running config does not send {string.Join(", ", wrong)} to {dial} after the switch of '{deployment}' " +
+                        $"(refused config? see the panel's log and {folder.LogFile}).");
+                }
+            }
+            finally
+            {
+                round.Release();
             }
 
-            await SyncAsync(o, ct);
-            var (answered, current, reason) = await ReadAsync(ct);
-            if (!answered)
+            // Both slots healthy for a moment is harmless (Caddy takes the first); neither healthy would be a 503.
+            await Task.Delay(Settle, ct);
+            slots.Lower(deployment, SlotPorts.Partner(port));
+            if (old is { } previous && SlotPorts.PairBase(previous) != SlotPorts.PairBase(port))
             {
-                throw new EdgeSwitchException($"Caddy's admin API at {o.AdminAddress} did not answer after the switch of '{deployment}': {reason}. See {folder.LogFile}.");
+                slots.Lower(deployment, previous);
             }
 
-            var wrong = names.Where(n => CaddyRoutes.DialOf(current, n) != CaddyRoutes.Dial(port)).ToList();
-            if (wrong.Count > 0)
-            {
-                throw new EdgeSwitchException(
-                    $"Caddy's running config does not send {string.Join(", ", wrong)} to {CaddyRoutes.Dial(port)} after the switch of '{deployment}' " +
-                    $"(refused config? see the panel's log and {folder.LogFile}).");
-            }
+            await Task.Delay(Settle, ct);
         }
         finally
         {
-            round.Release();
+            switching.TryRemove(deployment, out _);
         }
     }
 

@@ -82,13 +82,73 @@ public sealed class CaddyConfigPanelTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49170"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49171"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/wiki/49170",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
                         }
                       ]
+                    },
+                    "slots": {
+                      "listen": [
+                        "127.0.0.1:3000"
+                      ],
+                      "routes": [
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/a"
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "::ffff:127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/b"
+                            }
+                          ],
+                          "terminal": true
+                        }
+                      ],
+                      "automatic_https": {
+                        "disable": true
+                      }
                     }
                   }
                 },

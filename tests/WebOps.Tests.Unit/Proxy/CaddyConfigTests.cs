@@ -65,8 +65,26 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49160"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49161"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/blog/49160",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
@@ -85,8 +103,26 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49160"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49161"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/blog/49160",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
@@ -105,8 +141,26 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49170"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49171"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/wiki/49170",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
@@ -132,13 +186,73 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49180"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49181"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/legacy/49180",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
                         }
                       ]
+                    },
+                    "slots": {
+                      "listen": [
+                        "127.0.0.1:3000"
+                      ],
+                      "routes": [
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/a"
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "::ffff:127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/b"
+                            }
+                          ],
+                          "terminal": true
+                        }
+                      ],
+                      "automatic_https": {
+                        "disable": true
+                      }
                     }
                   }
                 },
