@@ -24,7 +24,9 @@ public interface IEdgeRouter
     /// <summary>
     /// Makes <paramref name="port"/> the deployment's host port and returns once the edge sends its names there and
     /// no longer sends new requests to the previous port (its slot is marked down), so that release can drain and stop.
+    /// Returns null, or a warning for the deploy log when the edge's health checks were not seen taking the change in
+    /// time (the switch went on regardless, so a request may have failed).
     /// </summary>
     /// <exception cref="EdgeSwitchException">The edge did not take the new route; the old one may still be in place.</exception>
-    Task SwitchAsync(string deployment, int port, CancellationToken ct);
+    Task<string?> SwitchAsync(string deployment, int port, CancellationToken ct);
 }

@@ -38,4 +38,32 @@ public static class SlotPorts
     /// </summary>
     public static string HealthPath(string deployment, int port) =>
         string.Create(CultureInfo.InvariantCulture, $"/{deployment}/{PairBase(port)}");
+
+    /// <summary>
+    /// What the health checker of <paramref name="domain"/>'s route asks for: <see cref="HealthPath"/> plus the route's
+    /// name as a query the file server ignores, so the slot server's access log tells each route's checks apart (every
+    /// route has a checker of its own, and a switch waits until each one has seen the change).
+    /// </summary>
+    public static string HealthUri(string deployment, int port, string domain) =>
+        $"{HealthPath(deployment, port)}?route={Uri.EscapeDataString(domain)}";
+
+    /// <summary>
+    /// The slot a health check was for, from the host it asked the slot server for (<c>127.0.0.1:P</c> is slot
+    /// <c>a</c>, <c>[::ffff:127.0.0.1]:P</c> slot <c>b</c>); null for any other host.
+    /// </summary>
+    public static string? SlotOfHost(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var end = host.StartsWith('[') ? host.IndexOf(']', StringComparison.Ordinal) : -1;
+        var colon = host.IndexOf(':', StringComparison.Ordinal);
+        // Unbracketed, a host with more than one colon is an IPv6 address without a port.
+        var bare = colon < 0 || host.IndexOf(':', colon + 1) >= 0;
+        var name = end > 0 ? host[1..end] : bare ? host : host[..colon];
+        return name switch
+        {
+            "127.0.0.1" => SlotA,
+            MappedLoopback => SlotB,
+            _ => null,
+        };
+    }
 }

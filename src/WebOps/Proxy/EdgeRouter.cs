@@ -57,7 +57,7 @@ public sealed class EdgeRouter(
     }
 
     /// <summary>The port is saved first: what the database says is what the edge is then told, and what runs after a restart.</summary>
-    public Task SwitchAsync(string deployment, int port, CancellationToken ct) => proxy.SwitchAsync(deployment, port, async token =>
+    public Task<string?> SwitchAsync(string deployment, int port, CancellationToken ct) => proxy.SwitchAsync(deployment, port, async token =>
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();

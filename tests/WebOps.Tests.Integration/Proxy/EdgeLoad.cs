@@ -12,6 +12,9 @@ internal sealed class EdgeLoad : IAsyncDisposable
 {
     private const int CapPerClient = 50_000;
 
+    /// <summary>What the deploy log says when a switch went on without seeing Caddy's health checks take a slot change.</summary>
+    public const string NotSeen = "Caddy's health checks did not find";
+
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<string> failures = new();
     private int serverErrors;

@@ -176,6 +176,8 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
         var log = await LogAsync(client, name);
         Assert.Contains($"on port {ports[1]} beside the running one on port {ports[0]}, which keeps serving.", log, StringComparison.Ordinal);
         Assert.Contains($"Stopped the previous release", log, StringComparison.Ordinal);
+        // Every switch waited until Caddy's health checks had seen the slot files change, none ran out of time.
+        Assert.DoesNotContain(EdgeLoad.NotSeen, log, StringComparison.Ordinal);
         return ports;
     }
 

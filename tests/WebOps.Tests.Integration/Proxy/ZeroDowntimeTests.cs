@@ -74,6 +74,8 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
             // a switch flips the slots' health files and never loads a new config (docs/architecture.md, "The edge").
             Assert.True(load.Failures.Count == 0, failed);
             Assert.True(load.Total > 1000, failed);
+            // Every switch waited until Caddy's health checks had seen the slot files change, none ran out of time.
+            Assert.DoesNotContain(EdgeLoad.NotSeen, await world.LogAsync(name), StringComparison.Ordinal);
             Assert.Contains(body(6), load.Bodies.Keys);
         }
 

@@ -38,6 +38,32 @@ public sealed class CaddyConfigPanelTests
                 "module": "file_system",
                 "root": "/srv/webops/data/proxy"
               },
+              "logging": {
+                "logs": {
+                  "default": {
+                    "exclude": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  },
+                  "slots": {
+                    "writer": {
+                      "output": "file",
+                      "filename": "/srv/webops/data/proxy/slots.log",
+                      "roll_size_mb": 1,
+                      "roll_keep": 1,
+                      "roll_gzip": false
+                    },
+                    "encoder": {
+                      "format": "json"
+                    },
+                    "include": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  }
+                }
+              },
               "apps": {
                 "http": {
                   "http_port": 8080,
@@ -96,7 +122,7 @@ public sealed class CaddyConfigPanelTests
                               },
                               "health_checks": {
                                 "active": {
-                                  "uri": "/wiki/49170",
+                                  "uri": "/wiki/49170?route=wiki.test",
                                   "port": 3000,
                                   "interval": "200ms",
                                   "timeout": "2s"
@@ -148,6 +174,9 @@ public sealed class CaddyConfigPanelTests
                       ],
                       "automatic_https": {
                         "disable": true
+                      },
+                      "logs": {
+                        "default_logger_name": "slots"
                       }
                     }
                   }

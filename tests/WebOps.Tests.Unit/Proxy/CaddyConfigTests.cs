@@ -41,6 +41,32 @@ public sealed class CaddyConfigTests
                 "module": "file_system",
                 "root": "/srv/webops/data/proxy"
               },
+              "logging": {
+                "logs": {
+                  "default": {
+                    "exclude": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  },
+                  "slots": {
+                    "writer": {
+                      "output": "file",
+                      "filename": "/srv/webops/data/proxy/slots.log",
+                      "roll_size_mb": 1,
+                      "roll_keep": 1,
+                      "roll_gzip": false
+                    },
+                    "encoder": {
+                      "format": "json"
+                    },
+                    "include": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  }
+                }
+              },
               "apps": {
                 "http": {
                   "http_port": 8080,
@@ -79,7 +105,7 @@ public sealed class CaddyConfigTests
                               },
                               "health_checks": {
                                 "active": {
-                                  "uri": "/blog/49160",
+                                  "uri": "/blog/49160?route=blog.example.com",
                                   "port": 3000,
                                   "interval": "200ms",
                                   "timeout": "2s"
@@ -117,7 +143,7 @@ public sealed class CaddyConfigTests
                               },
                               "health_checks": {
                                 "active": {
-                                  "uri": "/blog/49160",
+                                  "uri": "/blog/49160?route=www.blog.example.com",
                                   "port": 3000,
                                   "interval": "200ms",
                                   "timeout": "2s"
@@ -155,7 +181,7 @@ public sealed class CaddyConfigTests
                               },
                               "health_checks": {
                                 "active": {
-                                  "uri": "/wiki/49170",
+                                  "uri": "/wiki/49170?route=wiki.test",
                                   "port": 3000,
                                   "interval": "200ms",
                                   "timeout": "2s"
@@ -200,7 +226,7 @@ public sealed class CaddyConfigTests
                               },
                               "health_checks": {
                                 "active": {
-                                  "uri": "/legacy/49180",
+                                  "uri": "/legacy/49180?route=old.example.org",
                                   "port": 3000,
                                   "interval": "200ms",
                                   "timeout": "2s"
@@ -252,6 +278,9 @@ public sealed class CaddyConfigTests
                       ],
                       "automatic_https": {
                         "disable": true
+                      },
+                      "logs": {
+                        "default_logger_name": "slots"
                       }
                     }
                   }

@@ -16,6 +16,20 @@ public sealed class SlotPortsTests
         Assert.Equal(health, SlotPorts.HealthPath("blog", port));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:3000", "a")]
+    [InlineData("127.0.0.1", "a")]
+    [InlineData("[::ffff:127.0.0.1]:3000", "b")]
+    [InlineData("::ffff:127.0.0.1", "b")]
+    [InlineData("[::1]:3000", null)]
+    [InlineData("localhost:3000", null)]
+    public void A_health_check_names_its_slot_by_the_host_it_asks_for(string host, string? slot) =>
+        Assert.Equal(slot, SlotPorts.SlotOfHost(host));
+
+    [Fact]
+    public void Each_route_asks_for_the_pairs_file_with_its_own_name_as_a_query() =>
+        Assert.Equal("/blog/49160?route=www.blog.test", SlotPorts.HealthUri("blog", 49161, "www.blog.test"));
+
     [Fact]
     public void The_health_port_is_the_admin_port_plus_one_unless_set()
     {
