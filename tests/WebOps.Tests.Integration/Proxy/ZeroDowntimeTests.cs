@@ -101,6 +101,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
             var (result, error) = await RedeployAsync(world, name);
 
             await load.StopAsync();
+            output.WriteLine($"{name}: {load.Failures.Count} of {load.Total} requests failed during a failed release");
             Assert.Equal("failed", result);
             Assert.Contains($"Container webops-{name}.next exited with code 4.", error, StringComparison.Ordinal);
             Assert.Contains("broken at start", error, StringComparison.Ordinal);
