@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WebOps.Core.Deployments;
 
@@ -9,6 +10,15 @@ namespace WebOps.Core.Proxy;
 /// </summary>
 public static class CaddyConfig
 {
+    /// <summary>How often Caddy checks each upstream slot's health file.</summary>
+    public static readonly TimeSpan HealthInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The name of the log the slot server's access log and Caddy's active health checker write to.</summary>
+    public const string SlotLog = "slots";
+
+    /// <summary>Caddy's loggers whose lines go to <see cref="SlotLogFile"/> instead of Caddy's own log.</summary>
+    private static readonly string[] SlotLoggers = ["http.log.access." + SlotLog, "http.handlers.reverse_proxy.health_checker.active"];
+
     /// <summary>
     /// Builds the config. <paramref name="storageRoot"/> is where Caddy keeps certificates and keys;
     /// <paramref name="panelUpstream"/> is the panel's own loopback address (<see cref="PanelAddress"/>), served at
@@ -23,7 +33,8 @@ public static class CaddyConfig
         var panel = !string.IsNullOrWhiteSpace(options.PanelDomain) && !string.IsNullOrWhiteSpace(panelUpstream)
             ? Route(options.PanelDomain, panelUpstream)
             : null;
-        var secureRoutes = secure.SelectMany(Routes).ToList();
+        var healthPort = ordered.Count > 0 ? options.HealthPort() : 0;
+        var secureRoutes = secure.SelectMany(s => Routes(s, healthPort)).ToList();
         var secureNames = secure.SelectMany(s => s.Domains).ToList();
         if (panel is not null)
         {
@@ -41,17 +52,17 @@ public static class CaddyConfig
 
         if (plain.Count > 0)
         {
-            servers["http"] = Server(options.HttpPort, [.. plain.SelectMany(Routes)]);
+            servers["http"] = Server(options.HttpPort, [.. plain.SelectMany(s => Routes(s, healthPort))]);
+        }
+
+        if (ordered.Count > 0)
+        {
+            servers["slots"] = SlotServer(healthPort, storageRoot);
         }
 
         var apps = new JsonObject
         {
-            ["http"] = new JsonObject
-            {
-                ["http_port"] = options.HttpPort,
-                ["https_port"] = options.HttpsPort,
-                ["servers"] = servers,
-            },
+            ["http"] = Http(options, servers),
             // Caddy would otherwise try to add its local CA to the machine's trust store.
             ["pki"] = new JsonObject
             {
@@ -63,14 +74,56 @@ public static class CaddyConfig
             apps["tls"] = new JsonObject { ["automation"] = new JsonObject { ["policies"] = policies } };
         }
 
-        return new JsonObject
+        var config = new JsonObject
         {
             // Not persisted: the panel pushes the config again whenever Caddy starts empty.
             ["admin"] = new JsonObject { ["listen"] = options.AdminAddress, ["config"] = new JsonObject { ["persist"] = false } },
             ["storage"] = new JsonObject { ["module"] = "file_system", ["root"] = storageRoot },
-            ["apps"] = apps,
         };
+        if (ordered.Count > 0)
+        {
+            config["logging"] = Logging(storageRoot);
+        }
+
+        config["apps"] = apps;
+        return config;
     }
+
+    private static JsonObject Http(ProxyOptions options, JsonObject servers) => new()
+    {
+        ["http_port"] = options.HttpPort,
+        ["https_port"] = options.HttpsPort,
+        ["servers"] = servers,
+    };
+
+    /// <summary>Where Caddy logs the health checks of the slots (<see cref="SlotCheck"/>): <c>STORAGE/slots.log</c>.</summary>
+    public static string SlotLogFile(string storageRoot) => Path.Join(storageRoot, "slots.log");
+
+    /// <summary>
+    /// The slot server's access log (every health check, five a second per slot and route) and the health checker's
+    /// own lines (one per failed check) go to a file of their own, rolled at 1 MB with one old file kept, so they
+    /// neither fill the disk nor bury Caddy's log; a switch reads that file to see when Caddy has seen it.
+    /// </summary>
+    private static JsonObject Logging(string storageRoot) => new()
+    {
+        ["logs"] = new JsonObject
+        {
+            ["default"] = new JsonObject { ["exclude"] = Strings(SlotLoggers) },
+            [SlotLog] = new JsonObject
+            {
+                ["writer"] = new JsonObject
+                {
+                    ["output"] = "file",
+                    ["filename"] = SlotLogFile(storageRoot),
+                    ["roll_size_mb"] = 1,
+                    ["roll_keep"] = 1,
+                    ["roll_gzip"] = false,
+                },
+                ["encoder"] = new JsonObject { ["format"] = "json" },
+                ["include"] = Strings(SlotLoggers),
+            },
+        },
+    };
 
     private static JsonObject Server(int port, List<JsonObject> routes) => new()
     {
@@ -78,16 +131,77 @@ public static class CaddyConfig
         ["routes"] = new JsonArray([.. routes]),
     };
 
-    private static IEnumerable<JsonObject> Routes(ProxySite site) => site.Domains.Select(d => Route(d, $"127.0.0.1:{site.HostPort}"));
-
-    private static JsonObject Route(string domain, string dial) => new()
+    /// <summary>
+    /// A deployment's names go to both slots of its pair (<see cref="SlotPorts"/>); Caddy's active health checks pick
+    /// the slot(s) whose health file exists, so a switch changes files, never this config (a config load closes every
+    /// idle client connection). <c>first</c>, not <c>round_robin</c>: Caddy 2.6's round robin advances one counter
+    /// shared by all requests, so under concurrency a request can step over the only healthy slot and get a 503
+    /// that is not retried for a POST. The retries (<c>try_duration</c>) cover a slot that refuses the connection.
+    /// </summary>
+    private static IEnumerable<JsonObject> Routes(ProxySite site, int healthPort)
     {
-        ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(domain) }),
-        ["handle"] = new JsonArray(new JsonObject
+        var pairBase = SlotPorts.PairBase(site.HostPort);
+        return site.Domains.Select(domain => Route(domain, new JsonObject
         {
             ["handler"] = "reverse_proxy",
-            ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = dial }),
-        }),
+            ["upstreams"] = new JsonArray(
+                new JsonObject { ["dial"] = SlotPorts.Dial(pairBase) },
+                new JsonObject { ["dial"] = SlotPorts.Dial(pairBase + 1) }),
+            ["load_balancing"] = new JsonObject
+            {
+                ["selection_policy"] = new JsonObject { ["policy"] = "first" },
+                ["try_duration"] = "2s",
+                ["try_interval"] = "100ms",
+            },
+            ["health_checks"] = new JsonObject
+            {
+                ["active"] = new JsonObject
+                {
+                    ["uri"] = SlotPorts.HealthUri(site.Deployment, site.HostPort, domain),
+                    ["port"] = healthPort,
+                    ["interval"] = string.Create(CultureInfo.InvariantCulture, $"{HealthInterval.TotalMilliseconds:0}ms"),
+                    ["timeout"] = "2s",
+                },
+            },
+        }));
+    }
+
+    private static JsonObject Route(string domain, string dial) => Route(domain, new JsonObject
+    {
+        ["handler"] = "reverse_proxy",
+        ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = dial }),
+    });
+
+    private static JsonObject Route(string domain, JsonObject handler) => new()
+    {
+        ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(domain) }),
+        ["handle"] = new JsonArray(handler),
+        ["terminal"] = true,
+    };
+
+    /// <summary>
+    /// The file server Caddy's health checks ask: a check of slot <c>a</c> arrives for host <c>127.0.0.1</c>, one of
+    /// slot <c>b</c> for <c>::ffff:127.0.0.1</c>, and each is answered from its own folder; a missing file is a 404,
+    /// so the slot is down. Loopback only, and out of automatic HTTPS (it would want certificates for the addresses).
+    /// Every check is logged (<see cref="Logging"/>): that is how a switch knows Caddy has seen a file change.
+    /// </summary>
+    private static JsonObject SlotServer(int port, string storageRoot) => new()
+    {
+        ["listen"] = new JsonArray(string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}")),
+        ["routes"] = new JsonArray(
+            SlotRoute("127.0.0.1", SlotFolder(storageRoot, SlotPorts.SlotA)),
+            SlotRoute(SlotPorts.MappedLoopback, SlotFolder(storageRoot, SlotPorts.SlotB))),
+        ["automatic_https"] = new JsonObject { ["disable"] = true },
+        ["logs"] = new JsonObject { ["default_logger_name"] = SlotLog },
+    };
+
+    /// <summary>Where the health files of one slot live: <c>STORAGE/slots/a</c> or <c>STORAGE/slots/b</c>.</summary>
+    public static string SlotFolder(string storageRoot, string slot) => Path.Join(storageRoot, "slots", slot);
+
+    private static JsonObject SlotRoute(string host, string root) => new()
+    {
+        ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(host) }),
+        ["handle"] = new JsonArray(new JsonObject { ["handler"] = "file_server", ["root"] = root }),
         ["terminal"] = true,
     };
 

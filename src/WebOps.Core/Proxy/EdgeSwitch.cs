@@ -19,7 +19,12 @@ public static class EdgeSwitch
         var deployment = context.Deployment;
         try
         {
-            await edge.SwitchAsync(deployment.Name, port, ct);
+            var warning = await edge.SwitchAsync(deployment.Name, port, ct);
+            if (warning is not null)
+            {
+                context.Log.Write(DeploymentLogLevel.Warning, logSource, warning);
+            }
+
             context.Log.Write(DeploymentLogLevel.Info, logSource, $"The edge now sends '{deployment.Name}' to port {port}.");
             return null;
         }

@@ -15,13 +15,18 @@ public interface IEdgeRouter
     /// <summary>True when the edge is enabled, answering, and routes at least one name to this deployment.</summary>
     bool Routes(DeploymentSnapshot deployment);
 
-    /// <summary>A free loopback port for the deployment's next release, never its current one nor another deployment's.</summary>
+    /// <summary>
+    /// A free loopback port for the deployment's next release, never its current one nor another deployment's: the
+    /// other port of its pair of slots when that one is free (<see cref="SlotPorts"/>), so the switch needs no config load.
+    /// </summary>
     Task<int> ReservePortAsync(DeploymentSnapshot deployment, CancellationToken ct);
 
     /// <summary>
-    /// Makes <paramref name="port"/> the deployment's host port and returns once the edge's running config routes
-    /// its names there.
+    /// Makes <paramref name="port"/> the deployment's host port and returns once the edge sends its names there and
+    /// no longer sends new requests to the previous port (its slot is marked down), so that release can drain and stop.
+    /// Returns null, or a warning for the deploy log when the edge's health checks were not seen taking the change in
+    /// time (the switch went on regardless, so a request may have failed).
     /// </summary>
     /// <exception cref="EdgeSwitchException">The edge did not take the new route; the old one may still be in place.</exception>
-    Task SwitchAsync(string deployment, int port, CancellationToken ct);
+    Task<string?> SwitchAsync(string deployment, int port, CancellationToken ct);
 }

@@ -14,6 +14,12 @@ public sealed class ProxyOptions
     /// <summary>Where Caddy's admin API listens; the panel pushes the whole config there.</summary>
     public string AdminAddress { get; set; } = "127.0.0.1:2019";
 
+    /// <summary>
+    /// The loopback port of the small file server inside Caddy's config that answers its health checks of the
+    /// deployments' upstream slots (<see cref="SlotPorts"/>); unset means the admin port plus one.
+    /// </summary>
+    public int? SlotHealthPort { get; set; }
+
     /// <summary>The caddy executable: a name looked up on PATH, or a path.</summary>
     public string CaddyPath { get; set; } = "caddy";
 
@@ -27,4 +33,18 @@ public sealed class ProxyOptions
     public string? PanelDomain { get; set; }
 
     public AcmeOptions Acme { get; set; } = new();
+
+    /// <summary><see cref="SlotHealthPort"/>, or the admin port plus one.</summary>
+    public int HealthPort()
+    {
+        if (SlotHealthPort is { } port)
+        {
+            return port;
+        }
+
+        var colon = AdminAddress.LastIndexOf(':');
+        return colon >= 0 && int.TryParse(AdminAddress[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var admin)
+            ? admin + 1
+            : throw new InvalidOperationException($"Proxy:AdminAddress '{AdminAddress}' has no port to derive the slot health port from. Set Proxy:SlotHealthPort.");
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace WebOps.Proxy;
@@ -6,15 +5,12 @@ namespace WebOps.Proxy;
 /// <summary>Reads routes back out of a Caddy config as Caddy shows it (GET /config/), to confirm a switch took.</summary>
 public static class CaddyRoutes
 {
-    /// <summary>The upstream address a route for <paramref name="port"/> dials, as <see cref="WebOps.Core.Proxy.CaddyConfig"/> writes it.</summary>
-    public static string Dial(int port) => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}");
-
-    /// <summary>The first upstream of the route that matches <paramref name="host"/> on any server; null when none does.</summary>
-    public static string? DialOf(JsonNode? config, string host)
+    /// <summary>The upstreams of the route that matches <paramref name="host"/> on any server; empty when none does.</summary>
+    public static IReadOnlyList<string> DialsOf(JsonNode? config, string host)
     {
         if (config?["apps"]?["http"]?["servers"] is not JsonObject servers)
         {
-            return null;
+            return [];
         }
 
         foreach (var (_, server) in servers)
@@ -24,11 +20,12 @@ public static class CaddyRoutes
                 var hosts = ((route?["match"] as JsonArray) ?? []).SelectMany(m => (m?["host"] as JsonArray) ?? []);
                 if (hosts.Any(h => h?.GetValueKind() == System.Text.Json.JsonValueKind.String && h.GetValue<string>() == host))
                 {
-                    return route?["handle"]?[0]?["upstreams"]?[0]?["dial"]?.GetValue<string>();
+                    return [.. ((route?["handle"]?[0]?["upstreams"] as JsonArray) ?? [])
+                        .Select(u => u?["dial"]).Where(d => d?.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(d => d!.GetValue<string>())];
                 }
             }
         }
 
-        return null;
+        return [];
     }
 }

@@ -32,4 +32,7 @@ internal static partial class ProxyLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: the panel is not served at {PanelDomain}: it listens on no loopback HTTP address ({Addresses}). Add one to --urls, e.g. http://127.0.0.1:8000.")]
     public static partial void NoPanelUpstream(ILogger logger, string panelDomain, string addresses);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: switching '{Deployment}', Caddy's health checks did not find port {Port} (slot {Slot}) {State} within {Seconds:0} s for {Uris}; going on regardless, so a request may fail. See {SlotLog}.")]
+    public static partial void SlotNotSeen(ILogger logger, string deployment, int port, string slot, string state, double seconds, string uris, string slotLog);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,20 @@ public sealed class ProxyService(
     CaddyLauncher launcher,
     ProxyFolder folder,
     PanelUpstream panel,
+    SlotFiles slots,
     IServiceScopeFactory scopes,
     ILogger<ProxyService> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SeenPoll = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// How long a switch waits for Caddy's health checks to show a slot file change (<see cref="SlotWait"/>) before it
+    /// goes on regardless and says so in the log. They come every <see cref="CaddyConfig.HealthInterval"/>; this is
+    /// for a machine so busy that they do not.
+    /// </summary>
+    private static readonly TimeSpan SeenLimit = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private JsonObject desired = new();
@@ -41,6 +51,9 @@ public sealed class ProxyService(
 
     // One round at a time: the loop's and a switch's pushes must not cross.
     private readonly SemaphoreSlim round = new(1, 1);
+
+    // Deployments whose slot files a switch is flipping: the loop leaves their files alone meanwhile.
+    private readonly ConcurrentDictionary<string, bool> switching = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +81,7 @@ public sealed class ProxyService(
                             await RebuildAsync(stoppingToken);
                         }
 
+                        slots.Sync(sites, [.. switching.Keys]);
                         await SyncAsync(o, stoppingToken);
                     }
                     finally
@@ -94,42 +108,114 @@ public sealed class ProxyService(
     }
 
     /// <summary>
-    /// Rebuilds the config from the stored deployments (where <paramref name="deployment"/> already has its new host
-    /// port), pushes it, and returns once Caddy's running config, read back, sends every name of the deployment to
-    /// <paramref name="port"/>.
+    /// Switches <paramref name="deployment"/> to the release on <paramref name="port"/>: <paramref name="save"/> stores
+    /// the port (and returns the previous one), the port's slot file is raised, the config is pushed when it changed
+    /// (a new pair of slots; the same pair needs no load) and read back until every name lists the port. Then, on what
+    /// Caddy's health checks log (<see cref="SlotWait"/>): once every route's checker has found the new slot healthy, the
+    /// other slot's file is lowered, and this returns once every checker has found that one down, so the caller may
+    /// drain and stop the old release. There is never a moment without a healthy slot, and no client connection is closed.
     /// </summary>
+    /// <returns>Null, or what was not seen in time (<see cref="IEdgeRouter.SwitchAsync"/>).</returns>
     /// <exception cref="EdgeSwitchException">Caddy did not answer, refused the config, or runs another route.</exception>
-    public async Task SwitchAsync(string deployment, int port, CancellationToken ct)
+    public async Task<string?> SwitchAsync(string deployment, int port, Func<CancellationToken, Task<int?>> save, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(save);
         var o = options.Value;
-        await round.WaitAsync(ct);
+        if (!switching.TryAdd(deployment, true))
+        {
+            throw new EdgeSwitchException($"Another switch of '{deployment}' is under way; its route was not switched to port {port}. Try again when it ends.");
+        }
+
         try
         {
-            await RebuildAsync(ct);
-            var names = sites.FirstOrDefault(s => s.Deployment == deployment && s.HostPort == port)?.Domains ?? [];
-            if (names.Count == 0)
+            var old = await save(ct);
+            IReadOnlyList<string> names;
+            long from;
+            await round.WaitAsync(ct);
+            try
             {
-                throw new EdgeSwitchException($"The edge config has no route for '{deployment}' to port {port}: does it still have a domain or Proxy:BaseDomain?");
+                await RebuildAsync(ct);
+                names = sites.FirstOrDefault(s => s.Deployment == deployment && s.HostPort == port)?.Domains ?? [];
+                if (names.Count == 0)
+                {
+                    throw new EdgeSwitchException($"The edge config has no route for '{deployment}' to port {port}: does it still have a domain or Proxy:BaseDomain?");
+                }
+
+                from = SlotLogTail.End(SlotLogFile);
+                slots.Raise(deployment, port);
+                await SyncAsync(o, ct);
+                var (answered, current, reason) = await ReadAsync(ct);
+                if (!answered)
+                {
+                    throw new EdgeSwitchException($"Caddy's admin API at {o.AdminAddress} did not answer after the switch of '{deployment}': {reason}. See {folder.LogFile}.");
+                }
+
+                var dial = SlotPorts.Dial(port);
+                var wrong = names.Where(n => !CaddyRoutes.DialsOf(current, n).Contains(dial)).ToList();
+                if (wrong.Count > 0)
+                {
+                    throw new EdgeSwitchException(
+                        $"Caddy's running config does not send {string.Join(", ", wrong)} to {dial} after the switch of '{deployment}' " +
+                        $"(refused config? see the panel's log and {folder.LogFile}).");
+                }
+            }
+            finally
+            {
+                round.Release();
             }
 
-            await SyncAsync(o, ct);
-            var (answered, current, reason) = await ReadAsync(ct);
-            if (!answered)
+            // Both slots healthy for a moment is harmless (Caddy takes the first); neither healthy would be a 503.
+            var uris = names.Select(n => SlotPorts.HealthUri(deployment, port, n)).ToList();
+            var raised = await WaitSeenAsync(deployment, port, new SlotWait(SlotPorts.Slot(port), uris, 200), from, "healthy", ct);
+            var partner = SlotPorts.Partner(port);
+            from = SlotLogTail.End(SlotLogFile);
+            slots.Lower(deployment, partner);
+            if (old is { } previous && SlotPorts.PairBase(previous) != SlotPorts.PairBase(port))
             {
-                throw new EdgeSwitchException($"Caddy's admin API at {o.AdminAddress} did not answer after the switch of '{deployment}': {reason}. See {folder.LogFile}.");
+                // The earlier pair is gone from the config already: no checker asks for its files any more.
+                slots.Lower(deployment, previous);
             }
 
-            var wrong = names.Where(n => CaddyRoutes.DialOf(current, n) != CaddyRoutes.Dial(port)).ToList();
-            if (wrong.Count > 0)
-            {
-                throw new EdgeSwitchException(
-                    $"Caddy's running config does not send {string.Join(", ", wrong)} to {CaddyRoutes.Dial(port)} after the switch of '{deployment}' " +
-                    $"(refused config? see the panel's log and {folder.LogFile}).");
-            }
+            var lowered = await WaitSeenAsync(deployment, partner, new SlotWait(SlotPorts.Slot(partner), uris, 404), from, "down", ct);
+            return raised ?? lowered;
         }
         finally
         {
-            round.Release();
+            switching.TryRemove(deployment, out _);
+        }
+    }
+
+    private string SlotLogFile => CaddyConfig.SlotLogFile(folder.Path);
+
+    /// <summary>
+    /// Waits until the slot log shows <paramref name="wait"/> done. When it does not within <see cref="SeenLimit"/>
+    /// (Caddy logs elsewhere, or is too busy to check), the switch goes on and the panel's log says what was not seen.
+    /// </summary>
+    private async Task<string?> WaitSeenAsync(string deployment, int port, SlotWait wait, long from, string state, CancellationToken ct)
+    {
+        var tail = new SlotLogTail(SlotLogFile, from);
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            foreach (var line in tail.ReadLines())
+            {
+                wait.Add(line);
+            }
+
+            if (wait.Done)
+            {
+                return null;
+            }
+
+            if (DateTime.UtcNow - started >= SeenLimit)
+            {
+                var missing = string.Join(", ", wait.Missing);
+                ProxyLog.SlotNotSeen(logger, deployment, port, SlotPorts.Slot(port), state, SeenLimit.TotalSeconds, missing, SlotLogFile);
+                return $"Caddy's health checks did not find port {port} of '{deployment}' {state} within {SeenLimit.TotalSeconds:0} s " +
+                    $"({missing}); the switch went on regardless, so a request may have failed. See {SlotLogFile}.";
+            }
+
+            await Task.Delay(SeenPoll, ct);
         }
     }
 

@@ -21,6 +21,7 @@ public static class ProxyServiceCollectionExtensions
         .Validate(o => o.PanelDomain is null || DomainRule.Check(o.PanelDomain) is null, "Proxy:PanelDomain is not a valid host name; give one such as 'panel.example.com'")
         .ValidateOnStart();
         services.AddSingleton(new ProxyFolder(settings.DataPath));
+        services.AddSingleton<SlotFiles>();
         services.AddSingleton<ProxyStatus>();
         services.AddSingleton<CertificateReader>();
         services.AddSingleton<ProxyChanges>();

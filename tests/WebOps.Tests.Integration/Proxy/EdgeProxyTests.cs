@@ -88,7 +88,7 @@ public sealed class EdgeProxyTests
     {
         int admin = DockerTestKit.FreePort(), httpPort = DockerTestKit.FreePort(), httpsPort = DockerTestKit.FreePort();
         var panel = await PanelApp.StartAsync(
-            "--Proxy:Enabled=true", $"--Proxy:AdminAddress=127.0.0.1:{admin}", $"--Proxy:HttpPort={httpPort}", $"--Proxy:HttpsPort={httpsPort}");
+            "--Proxy:Enabled=true", $"--Proxy:AdminAddress=127.0.0.1:{admin}", $"--Proxy:HttpPort={httpPort}", $"--Proxy:HttpsPort={httpsPort}", $"--Proxy:SlotHealthPort={DockerTestKit.FreePort()}");
         var pidFile = Path.Combine(panel.DataFolder, "proxy", "caddy.pid");
         try
         {
@@ -133,7 +133,7 @@ public sealed class EdgeProxyTests
         int admin = DockerTestKit.FreePort(), httpPort = DockerTestKit.FreePort(), httpsPort = DockerTestKit.FreePort();
         await using var panel = await PanelApp.StartAsync(
             "--Proxy:Enabled=true", "--Proxy:CaddyPath=/nonexistent/webops-test/caddy", $"--Proxy:AdminAddress=127.0.0.1:{admin}",
-            $"--Proxy:HttpPort={httpPort}", $"--Proxy:HttpsPort={httpsPort}");
+            $"--Proxy:HttpPort={httpPort}", $"--Proxy:HttpsPort={httpsPort}", $"--Proxy:SlotHealthPort={DockerTestKit.FreePort()}");
         using var client = await panel.WithTokenAsync();
 
         Assert.Equal("not installed", await ProxyHealthAsync(panel));

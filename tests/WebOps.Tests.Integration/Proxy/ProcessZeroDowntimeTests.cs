@@ -35,7 +35,7 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
 
         Assert.Equal("version 6", await EdgeGetAsync(caddy.HttpPort, domain));
         // The site is served by the panel itself: only the last release's port is still open.
-        Assert.Equal([ports[^1]], ports.Where(PortOpen));
+        Assert.Equal([ports[^1]], ports.Distinct().Where(PortOpen));
         await AssertOneReleaseRecordedAsync(client, panel, name, ports[^1]);
     }
 
@@ -62,7 +62,7 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
 
                 Assert.Equal("version 6 -", await EdgeGetAsync(caddy.HttpPort, domain));
                 Assert.False(Alive(firstPid), $"the first release (pid {firstPid}) still runs");
-                Assert.Equal([ports[^1]], ports.Where(PortOpen));
+                Assert.Equal([ports[^1]], ports.Distinct().Where(PortOpen));
                 Assert.Single(AppProcessGroups(data, name));
                 await AssertOneReleaseRecordedAsync(client, panel, name, ports[^1]);
 
@@ -150,8 +150,7 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Five redeploys while four clients ask the edge; returns the host port of each release. Each switch is one config
-    /// load, and the edge may reset a request on an idle connection at that instant (the same bound as Docker's).
+    /// Five redeploys while four clients ask the edge; returns the host port of each release.
     /// </summary>
     private async Task<List<int>> RedeployUnderLoadAsync(
         HttpClient client, int httpPort, string name, string domain, Func<int, Task> commit, Func<int, string> body)
@@ -169,17 +168,16 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
         var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx)";
         output.WriteLine($"{name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
         failed += $", e.g.:\n{string.Join('\n', load.Failures.Take(5))}";
-        // No request reached a release that was not ready or already stopped; only the edge's own resets on a config
-        // load are allowed, with the Docker redeploys' bound.
-        Assert.True(load.ServerErrors == 0, failed);
-        Assert.True(load.Failures.Count <= EdgeLoad.ResetsAllowedPerSwitch * Redeploys, failed);
-        Assert.All(load.Failures, f => Assert.Contains("Connection reset by peer", f, StringComparison.Ordinal));
+        // No request reached a release that was not ready or already stopped, and no client connection was closed.
+        Assert.True(load.Failures.Count == 0, failed);
         // Every release served some of the load: the clients ran across all five switches.
         Assert.Equal(Enumerable.Range(1, 1 + Redeploys).Select(body).Order(StringComparer.Ordinal), load.Bodies.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(ports.Count, ports.Distinct().Count());
+        EdgeLoad.AssertAlternate(ports);
         var log = await LogAsync(client, name);
         Assert.Contains($"on port {ports[1]} beside the running one on port {ports[0]}, which keeps serving.", log, StringComparison.Ordinal);
         Assert.Contains($"Stopped the previous release", log, StringComparison.Ordinal);
+        // Every switch waited until Caddy's health checks had seen the slot files change, none ran out of time.
+        Assert.DoesNotContain(EdgeLoad.NotSeen, log, StringComparison.Ordinal);
         return ports;
     }
 

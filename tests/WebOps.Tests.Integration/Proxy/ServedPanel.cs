@@ -31,6 +31,9 @@ internal sealed class ServedPanel : IAsyncDisposable
 
     public int HttpsPort { get; } = DockerTestKit.FreePort();
 
+    /// <summary>Set apart, and kept across restarts: the default (admin port plus one) may be taken here.</summary>
+    public int SlotHealthPort { get; } = DockerTestKit.FreePort();
+
     public string CaddyPidFile => Path.Combine(DataFolder, "proxy", "caddy.pid");
 
     /// <summary>A client for the panel's API with a token made by <c>webops token create</c>.</summary>
@@ -93,7 +96,7 @@ internal sealed class ServedPanel : IAsyncDisposable
         [
             WebOpsCli.Dll, "serve", "--data", DataFolder, "--urls", $"http://127.0.0.1:{Port}", "--Deployments:AllowLocalRepos=true",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:WebOps.Proxy=Information",
-            "--Proxy:Enabled=true", $"--Proxy:AdminAddress=127.0.0.1:{AdminPort}", $"--Proxy:HttpPort={HttpPort}", $"--Proxy:HttpsPort={HttpsPort}",
+            "--Proxy:Enabled=true", $"--Proxy:AdminAddress=127.0.0.1:{AdminPort}", $"--Proxy:HttpPort={HttpPort}", $"--Proxy:HttpsPort={HttpsPort}", $"--Proxy:SlotHealthPort={SlotHealthPort}",
             .. args,
         ];
         foreach (var a in all)

@@ -18,13 +18,16 @@ internal sealed class TestCaddy : IAsyncDisposable
 
     public int HttpsPort { get; } = DockerTestKit.FreePort();
 
+    /// <summary>The slot health file server's port, set apart: the default (admin port plus one) may be taken here.</summary>
+    public int SlotHealthPort { get; } = DockerTestKit.FreePort();
+
     public string AdminAddress => $"127.0.0.1:{AdminPort}";
 
     /// <summary>The panel's settings that point it at this Caddy.</summary>
     public string[] PanelArgs(params string[] more) =>
     [
         "--Proxy:Enabled=true", $"--Proxy:AdminAddress={AdminAddress}",
-        $"--Proxy:HttpPort={HttpPort}", $"--Proxy:HttpsPort={HttpsPort}", .. more,
+        $"--Proxy:HttpPort={HttpPort}", $"--Proxy:HttpsPort={HttpsPort}", $"--Proxy:SlotHealthPort={SlotHealthPort}", .. more,
     ];
 
     public static async Task<TestCaddy> StartAsync()

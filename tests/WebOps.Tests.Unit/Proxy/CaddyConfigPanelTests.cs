@@ -38,6 +38,32 @@ public sealed class CaddyConfigPanelTests
                 "module": "file_system",
                 "root": "/srv/webops/data/proxy"
               },
+              "logging": {
+                "logs": {
+                  "default": {
+                    "exclude": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  },
+                  "slots": {
+                    "writer": {
+                      "output": "file",
+                      "filename": "/srv/webops/data/proxy/slots.log",
+                      "roll_size_mb": 1,
+                      "roll_keep": 1,
+                      "roll_gzip": false
+                    },
+                    "encoder": {
+                      "format": "json"
+                    },
+                    "include": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  }
+                }
+              },
               "apps": {
                 "http": {
                   "http_port": 8080,
@@ -82,13 +108,76 @@ public sealed class CaddyConfigPanelTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49170"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49171"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/wiki/49170?route=wiki.test",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
                         }
                       ]
+                    },
+                    "slots": {
+                      "listen": [
+                        "127.0.0.1:3000"
+                      ],
+                      "routes": [
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/a"
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "::ffff:127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/b"
+                            }
+                          ],
+                          "terminal": true
+                        }
+                      ],
+                      "automatic_https": {
+                        "disable": true
+                      },
+                      "logs": {
+                        "default_logger_name": "slots"
+                      }
                     }
                   }
                 },

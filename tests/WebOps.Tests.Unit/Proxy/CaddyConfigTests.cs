@@ -41,6 +41,32 @@ public sealed class CaddyConfigTests
                 "module": "file_system",
                 "root": "/srv/webops/data/proxy"
               },
+              "logging": {
+                "logs": {
+                  "default": {
+                    "exclude": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  },
+                  "slots": {
+                    "writer": {
+                      "output": "file",
+                      "filename": "/srv/webops/data/proxy/slots.log",
+                      "roll_size_mb": 1,
+                      "roll_keep": 1,
+                      "roll_gzip": false
+                    },
+                    "encoder": {
+                      "format": "json"
+                    },
+                    "include": [
+                      "http.log.access.slots",
+                      "http.handlers.reverse_proxy.health_checker.active"
+                    ]
+                  }
+                }
+              },
               "apps": {
                 "http": {
                   "http_port": 8080,
@@ -65,8 +91,26 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49160"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49161"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/blog/49160?route=blog.example.com",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
@@ -85,8 +129,26 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49160"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49161"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/blog/49160?route=www.blog.example.com",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
@@ -105,8 +167,26 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49170"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49171"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/wiki/49170?route=wiki.test",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
@@ -132,13 +212,76 @@ public sealed class CaddyConfigTests
                               "upstreams": [
                                 {
                                   "dial": "127.0.0.1:49180"
+                                },
+                                {
+                                  "dial": "[::ffff:127.0.0.1]:49181"
                                 }
-                              ]
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "first"
+                                },
+                                "try_duration": "2s",
+                                "try_interval": "100ms"
+                              },
+                              "health_checks": {
+                                "active": {
+                                  "uri": "/legacy/49180?route=old.example.org",
+                                  "port": 3000,
+                                  "interval": "200ms",
+                                  "timeout": "2s"
+                                }
+                              }
                             }
                           ],
                           "terminal": true
                         }
                       ]
+                    },
+                    "slots": {
+                      "listen": [
+                        "127.0.0.1:3000"
+                      ],
+                      "routes": [
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/a"
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "::ffff:127.0.0.1"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "file_server",
+                              "root": "/srv/webops/data/proxy/slots/b"
+                            }
+                          ],
+                          "terminal": true
+                        }
+                      ],
+                      "automatic_https": {
+                        "disable": true
+                      },
+                      "logs": {
+                        "default_logger_name": "slots"
+                      }
                     }
                   }
                 },

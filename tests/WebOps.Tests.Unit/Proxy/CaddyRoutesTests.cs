@@ -10,22 +10,21 @@ public sealed class CaddyRoutesTests
     private static readonly ProxyOptions Options = new() { HttpPort = 8080, HttpsPort = 8443 };
 
     [Fact]
-    public void Each_name_is_read_back_with_its_own_upstream_on_either_server()
+    public void Each_name_is_read_back_with_both_slots_of_its_pair_on_either_server()
     {
         var config = CaddyConfig.Build(
             Options, "/srv/proxy",
-            [new ProxySite("blog", ["blog.example", "www.blog.example"], 49160, TlsMode.Auto), new ProxySite("wiki", ["wiki.test"], 49170, TlsMode.Off)]);
+            [new ProxySite("blog", ["blog.example", "www.blog.example"], 49161, TlsMode.Auto), new ProxySite("wiki", ["wiki.test"], 49170, TlsMode.Off)]);
 
-        Assert.Equal("127.0.0.1:49160", CaddyRoutes.DialOf(config, "www.blog.example"));
-        Assert.Equal("127.0.0.1:49170", CaddyRoutes.DialOf(config, "wiki.test"));
-        Assert.Null(CaddyRoutes.DialOf(config, "blog.test"));
+        Assert.Equal(["127.0.0.1:49160", "[::ffff:127.0.0.1]:49161"], CaddyRoutes.DialsOf(config, "www.blog.example"));
+        Assert.Equal(["127.0.0.1:49170", "[::ffff:127.0.0.1]:49171"], CaddyRoutes.DialsOf(config, "wiki.test"));
+        Assert.Empty(CaddyRoutes.DialsOf(config, "blog.test"));
     }
 
     [Fact]
     public void An_empty_or_foreign_config_has_no_route()
     {
-        Assert.Null(CaddyRoutes.DialOf(null, "blog.example"));
-        Assert.Null(CaddyRoutes.DialOf(JsonNode.Parse("""{"apps":{"http":{"servers":{"x":{"routes":[{"handle":[]}]}}}}}"""), "blog.example"));
-        Assert.Equal("127.0.0.1:8000", CaddyRoutes.Dial(8000));
+        Assert.Empty(CaddyRoutes.DialsOf(null, "blog.example"));
+        Assert.Empty(CaddyRoutes.DialsOf(JsonNode.Parse("""{"apps":{"http":{"servers":{"x":{"routes":[{"handle":[]}]}}}}}"""), "blog.example"));
     }
 }
