@@ -2,12 +2,17 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Core.Proxy;
 using WebOps.Data;
 using WebOps.Hosting;
 
 namespace WebOps.Deploys;
 
-/// <summary>Picks a loopback port for an app: inside the configured range, unused by other deployments, bindable now.</summary>
+/// <summary>
+/// Picks a loopback port for an app: inside the configured range, bindable now, and outside the slot pair
+/// (<see cref="SlotPorts"/>) of every other deployment's port, so a deployment's next release can take the partner of
+/// its port and the edge never sees another app's port among a deployment's slots.
+/// </summary>
 public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
 {
     private readonly Lock gate = new();
@@ -39,8 +44,14 @@ public sealed class HostPortAllocator(IOptions<DeploymentSettings> settings)
         {
             Forget(stored, readStarted);
             handedOut.Remove(deploymentId); // an earlier deploy of this deployment that never saved its port
-            var taken = stored.Where(p => (besideCurrent || p.Key != deploymentId) && p.Value is not null).Select(p => p.Value!.Value)
-                .Concat(handedOut.Values.Select(r => r.Port)).ToHashSet();
+            var others = stored.Where(p => p.Key != deploymentId && p.Value is not null).Select(p => p.Value!.Value)
+                .Concat(handedOut.Values.Select(r => r.Port));
+            var taken = others.SelectMany(p => new[] { p, SlotPorts.Partner(p) }).ToHashSet();
+            if (besideCurrent && stored.GetValueOrDefault(deploymentId) is int own)
+            {
+                taken.Add(own);
+            }
+
             for (var i = 0; i < span; i++)
             {
                 var port = s.HostPortRangeStart + ((start + i) % span);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebOps.Core.Deployments;
+using WebOps.Core.Proxy;
 using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Hosting;
@@ -53,8 +54,8 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
     [Fact]
     public async Task Unsaved_ports_stay_reserved_until_saved_or_their_deployment_is_deleted()
     {
-        var first = FreeRange(2);
-        var allocator = Allocator(first, first + 1);
+        var first = FreeRange(4);
+        var allocator = Allocator(first, first + 3);
         var (blog, shop, wiki) = (await AddAsync("blog"), await AddAsync("shop"), await AddAsync("wiki"));
         var blogPort = await AllocateAsync(allocator, blog);
         var shopPort = await AllocateAsync(allocator, shop);
@@ -63,9 +64,28 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
         await SaveAsync(blog, blogPort);
         await DeleteAsync(shop);
 
-        Assert.Equal([first, first + 1], new[] { blogPort, shopPort }.Order());
-        Assert.Equal($"No free host port in {first}-{first + 1}. Widen Deployments:HostPortRangeStart/End or remove unused deployments.", full.Message);
-        Assert.Equal(shopPort, await AllocateAsync(allocator, wiki));
+        Assert.Equal([first, first + 2], new[] { blogPort, shopPort }.Select(SlotPorts.PairBase).Order());
+        Assert.Equal($"No free host port in {first}-{first + 3}. Widen Deployments:HostPortRangeStart/End or remove unused deployments.", full.Message);
+        Assert.Equal(SlotPorts.PairBase(shopPort), SlotPorts.PairBase(await AllocateAsync(allocator, wiki)));
+    }
+
+    [Fact]
+    public async Task No_deployment_gets_a_port_of_another_deployments_slot_pair()
+    {
+        var first = FreeRange(4);
+        var allocator = Allocator(first, first + 3);
+        var blog = await AddAsync("blog");
+        await SaveAsync(blog, first + 1);
+        var others = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            var app = await AddAsync($"app{i}");
+            others.Add(await AllocateAsync(allocator, app));
+            await DeleteAsync(app);
+        }
+
+        // Blog holds the second port of the first pair; its partner is free but never handed to another app.
+        Assert.All(others, p => Assert.Equal(first + 2, SlotPorts.PairBase(p)));
     }
 
     [Fact]
@@ -92,8 +112,8 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
     public async Task Concurrent_deploys_never_get_the_same_port()
     {
         const int count = 12;
-        var first = FreeRange(count);
-        var allocator = Allocator(first, first + count - 1);
+        var first = FreeRange(2 * count);
+        var allocator = Allocator(first, first + (2 * count) - 1);
         var ids = new List<int>();
         for (var i = 0; i < count; i++)
         {
@@ -102,7 +122,8 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
 
         var ports = await Task.WhenAll(ids.Select(id => Task.Run(() => AllocateAsync(allocator, id))));
 
-        Assert.Equal(Enumerable.Range(first, count), ports.Order());
+        // One whole slot pair each.
+        Assert.Equal(Enumerable.Range(0, count).Select(i => first + (2 * i)), ports.Select(SlotPorts.PairBase).Order());
     }
 
     private WebOpsDbContext Open() => new(
@@ -149,7 +170,8 @@ public sealed class HostPortAllocatorTests : IAsyncLifetime
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var first = Random.Shared.Next(20000, 32000 - count);
+            // Even, so the range holds whole slot pairs.
+            var first = Random.Shared.Next(10000, 16000 - count) * 2;
             if (Enumerable.Range(first, count).All(HostPortAllocator.IsFree))
             {
                 return first;
