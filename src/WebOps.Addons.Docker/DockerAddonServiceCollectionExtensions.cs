@@ -36,6 +36,8 @@ public static class DockerAddonServiceCollectionExtensions
         services.TryAddSingleton(_ => new SystemdUnitRenderer());
         services.AddSingleton<DockerUnits>();
         services.AddSingleton<DockerEngine>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ContainerStates>();
         services.AddSingleton<ImageBuilder>();
         services.AddSingleton<ContainerSwap>();
         services.AddSingleton<ReleaseBeside>();

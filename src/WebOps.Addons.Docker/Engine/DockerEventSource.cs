@@ -3,8 +3,11 @@ using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Docker.Engine;
 
-/// <summary>The Docker engine's container events, as the panel's health monitor follows them.</summary>
-public sealed class DockerEventSource(DockerEngine engine) : IRuntimeEventSource
+/// <summary>
+/// The Docker engine's container events, as the panel's health monitor follows them. Each event also tells
+/// <see cref="ContainerStates"/> that what it kept may be out of date.
+/// </summary>
+public sealed class DockerEventSource(DockerEngine engine, ContainerStates states) : IRuntimeEventSource
 {
     /// <summary>The name in addons/docker/addon.yaml: disabling that addon stops the panel following these events.</summary>
     public string Addon => "docker";
@@ -15,9 +18,18 @@ public sealed class DockerEventSource(DockerEngine engine) : IRuntimeEventSource
 
     public async IAsyncEnumerable<RuntimeEvent> WatchAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var e in engine.WatchEventsAsync(ct))
+        states.Following(true);
+        try
         {
-            yield return new RuntimeEvent(e.Action, e.ContainerId, e.ContainerName, e.Deployment, e.Time, e.Attributes);
+            await foreach (var e in engine.WatchEventsAsync(ct))
+            {
+                states.Changed(e.Action);
+                yield return new RuntimeEvent(e.Action, e.ContainerId, e.ContainerName, e.Deployment, e.Time, e.Attributes);
+            }
+        }
+        finally
+        {
+            states.Following(false);
         }
     }
 

@@ -5,10 +5,13 @@ using WebOps.Core.Hooks;
 namespace WebOps.Addons.Docker.Hooks;
 
 /// <summary>
-/// health_check: what the engine knows about the app's container (state, restarts, Docker health, CPU, memory).
-/// A missing, stopped or Docker-unhealthy container is unhealthy.
+/// health_check: what the engine knows about the app's container (state, restarts, Docker health).
+/// A missing, stopped or Docker-unhealthy container is unhealthy. A running container is read from the sweep's one
+/// container list and a kept inspect answer (<see cref="ContainerStates"/>); anything else is inspected afresh, so its
+/// message carries the exit code. No resource sample: the engine takes a second per sample, too slow for every app
+/// on every sweep.
 /// </summary>
-public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
+public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates states) : IHookHandler
 {
     public const string HandlerName = "docker.health";
 
@@ -40,7 +43,10 @@ public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
     private async Task<HookResult> CheckAsync(HookContext context, CancellationToken cancellationToken)
     {
         var name = context.Deployment.ContainerName;
-        var inspect = await engine.InspectContainerAsync(name, cancellationToken);
+        var listed = await states.FindAsync(name, cancellationToken);
+        var inspect = listed is { State: "running" }
+            ? await states.InspectAsync(listed.ID, cancellationToken)
+            : await engine.InspectContainerAsync(name, cancellationToken);
         if (inspect?.State is not { } state)
         {
             context.Metrics["state"] = "missing";
@@ -63,9 +69,6 @@ public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
                 $"Container {name} is {state.Status} (exit code {state.ExitCode}{(state.OOMKilled ? ", killed for lack of memory" : "")}); see its logs, then start or redeploy it.");
         }
 
-        var stats = await engine.GetStatsAsync(inspect.ID, cancellationToken);
-        context.Metrics["cpu_percent"] = stats.CpuPercent;
-        context.Metrics["memory_bytes"] = stats.MemoryBytes;
         if (health == "unhealthy")
         {
             var lastCheck = state.Health?.Log?.LastOrDefault()?.Output?.Trim();

@@ -16,7 +16,9 @@ namespace WebOps.Addons.Docker.Hooks;
 /// at most one release of an app runs. The saved host port says which one the edge sends traffic to: the switch saves
 /// it before it pushes the edge config, and the edge is pushed from it at start. A <c>.next</c> on that port was
 /// switched to and is kept (the drain and the rename the killed deploy never finished); any other is removed, its
-/// previous container never stopped serving.
+/// previous container never stopped serving. A <c>NAME.previous</c> (the stop-first path's set-aside release) goes
+/// when the deployment's current container runs, and is put back and started when none runs, as the killed deploy's
+/// rollback would have done (see <see cref="ContainerSwap"/>).
 /// </summary>
 /// <remarks>
 /// Only this panel's own deployments are touched: another panel may share the engine, and a <c>.next</c> of a name
@@ -30,6 +32,8 @@ public sealed partial class InterruptedReleases(
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
     private const string AddonName = "docker";
+    private const string NextSuffix = ".next";
+    private const string PreviousSuffix = ".previous";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,10 +49,19 @@ public sealed partial class InterruptedReleases(
         {
             foreach (var container in await engine.ListContainersAsync(Labels.AllManaged, limit.Token))
             {
-                var nextName = container.Names?.Select(n => n.TrimStart('/')).FirstOrDefault(n => n.EndsWith(".next", StringComparison.Ordinal));
-                if (nextName is not null && container.Labels?.TryGetValue(Labels.Deployment, out var deployment) == true)
+                var names = container.Names?.Select(n => n.TrimStart('/')).ToList() ?? [];
+                if (container.Labels is null || !container.Labels.TryGetValue(Labels.Deployment, out var deployment))
+                {
+                    continue;
+                }
+
+                if (names.FirstOrDefault(n => n.EndsWith(NextSuffix, StringComparison.Ordinal)) is { } nextName)
                 {
                     await SettleAsync(deployment, nextName, container.ID, limit.Token);
+                }
+                else if (names.FirstOrDefault(n => n.EndsWith(PreviousSuffix, StringComparison.Ordinal)) is { } asideName)
+                {
+                    await SettlePreviousAsync(deployment, asideName, container.ID, limit.Token);
                 }
             }
         }
@@ -63,7 +76,7 @@ public sealed partial class InterruptedReleases(
 
     private async Task SettleAsync(string deployment, string nextName, string nextId, CancellationToken ct)
     {
-        var name = nextName[..^".next".Length];
+        var name = nextName[..^NextSuffix.Length];
         if (await deployments.FindAsync(deployment, ct) is not { } stored)
         {
             return;
@@ -90,6 +103,40 @@ public sealed partial class InterruptedReleases(
         LogRemoved(logger, deployment, nextName, name);
     }
 
+    /// <summary>
+    /// The stop-first path was killed between setting the previous release aside and removing it. A current container
+    /// that runs gets the restart policy the deploy would have given it, and the set-aside one goes; without a running
+    /// current container the set-aside release is the last one known to work, and runs again under the app's name.
+    /// </summary>
+    private async Task SettlePreviousAsync(string deployment, string asideName, string asideId, CancellationToken ct)
+    {
+        var name = asideName[..^PreviousSuffix.Length];
+        if (await deployments.FindAsync(deployment, ct) is null)
+        {
+            return;
+        }
+
+        var aside = await engine.InspectContainerAsync(asideId, ct);
+        var current = await engine.InspectContainerAsync(name, ct);
+        if (current is { State.Running: true })
+        {
+            await engine.UpdateRestartPolicyAsync(
+                current.ID, aside?.HostConfig?.RestartPolicy ?? RestartPolicyText.ToEngine(ContainerSpec.RestartUnlessStopped), ct);
+            await engine.RemoveContainerAsync(asideId, force: true, ct);
+            LogPreviousRemoved(logger, deployment, asideName, name);
+            return;
+        }
+
+        if (current is not null)
+        {
+            await engine.RemoveContainerAsync(current.ID, force: true, ct);
+        }
+
+        await engine.RenameContainerAsync(asideId, name, ct);
+        await engine.StartContainerAsync(asideId, ct);
+        LogPreviousRestored(logger, deployment, asideName, name);
+    }
+
     private static bool Publishes(ContainerInspectResponse container, int port)
     {
         var text = port.ToString(CultureInfo.InvariantCulture);
@@ -103,6 +150,14 @@ public sealed partial class InterruptedReleases(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Deployment {Deployment}: removed {Next}, left by a deploy the panel stopped before the edge switched to it; {Name} serves as before.")]
     private static partial void LogRemoved(ILogger logger, string deployment, string next, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Deployment {Deployment}: removed {Aside}, set aside by a deploy the panel stopped; the new release {Name} runs.")]
+    private static partial void LogPreviousRemoved(ILogger logger, string deployment, string aside, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Deployment {Deployment}: the panel stopped during a deploy before its new release ran; {Aside} runs again as {Name}.")]
+    private static partial void LogPreviousRestored(ILogger logger, string deployment, string aside, string name);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Could not check for releases left by an interrupted deploy: {Reason}. The next deploy of each app removes them.")]

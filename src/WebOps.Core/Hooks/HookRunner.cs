@@ -70,10 +70,13 @@ public sealed class HookRunner
     }
 
     /// <summary>Every health_check hook runs; one unhealthy answer, crash or timeout makes the result Unhealthy.</summary>
-    public async Task<HealthOutcome> RunHealthChecksAsync(HookContext ctx, CancellationToken ct)
+    public Task<HealthOutcome> RunHealthChecksAsync(HookContext ctx, CancellationToken ct) => RunHealthChecksAsync(ctx, refreshEnabled: true, ct);
+
+    /// <param name="refreshEnabled">False when the caller re-read the enabled flags just before (a health sweep reads them once, not once per app).</param>
+    public async Task<HealthOutcome> RunHealthChecksAsync(HookContext ctx, bool refreshEnabled, CancellationToken ct)
     {
         var records = new List<HookRunRecord>();
-        foreach (var (hook, addon) in await HooksAsync(HookEvent.HealthCheck, ct))
+        foreach (var (hook, addon) in await HooksAsync(HookEvent.HealthCheck, ct, refreshEnabled))
         {
             records.Add(await invoker.InvokeAsync(hook, addon, ctx, ct));
         }
@@ -86,9 +89,13 @@ public sealed class HookRunner
         return new HealthOutcome(health, message, records);
     }
 
-    private async Task<List<(HookDefinition Hook, DiscoveredAddon Addon)>> HooksAsync(HookEvent hookEvent, CancellationToken ct)
+    private async Task<List<(HookDefinition Hook, DiscoveredAddon Addon)>> HooksAsync(HookEvent hookEvent, CancellationToken ct, bool refreshEnabled = true)
     {
-        await registry.RefreshEnabledAsync(ct);
+        if (refreshEnabled)
+        {
+            await registry.RefreshEnabledAsync(ct);
+        }
+
         return registry.HooksFor(hookEvent)
             .Select(h => (h, registry.Find(h.Addon)))
             .Where(p => p.Item2 is not null)

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Core.Addons;
 using WebOps.Core.Deployments;
 using WebOps.Core.Health;
 using WebOps.Core.Hooks;
 using WebOps.Data;
+using WebOps.Data.Entities;
 using WebOps.Deploys;
 
 namespace WebOps.Health;
@@ -16,6 +18,7 @@ namespace WebOps.Health;
 public sealed partial class HealthChecker(
     IServiceScopeFactory scopes,
     HookRunner hooks,
+    AddonRegistry registry,
     HttpProbe probe,
     HealthRecorder recorder,
     DeploymentLogSink sink,
@@ -38,19 +41,8 @@ public sealed partial class HealthChecker(
                 return;
             }
 
-            var readings = new List<HealthReading>();
-            if (await RunHooksAsync(d, source, ct) is { } hookReading)
-            {
-                readings.Add(hookReading);
-            }
-
-            if (d.HostPort is { } port)
-            {
-                var settings = await db.HealthSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DeploymentId == d.Id, ct);
-                readings.Add(await probe.ProbeAsync(port, settings, ct));
-            }
-
-            await recorder.RecordAsync(db, d, readings, ct);
+            var settings = d.HostPort is null ? null : await db.HealthSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DeploymentId == d.Id, ct);
+            await recorder.RecordAsync(db, d, await ReadAsync(d, settings, source, refreshAddons: true, ct), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -60,6 +52,53 @@ public sealed partial class HealthChecker(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Checks every running deployment (at most <paramref name="maxConcurrency"/> at once) and records all results with
+    /// one save: the deployments, their probe settings and the addons' enabled flags are read once for the sweep. Each
+    /// deployment's gate is held from its check until the results are saved, so an event's check never lands between.
+    /// Returns how many deployments were checked.
+    /// </summary>
+    public async Task<int> SweepAsync(int maxConcurrency, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+        var running = await db.Deployments.AsNoTracking().Where(d => d.Status == DeploymentStatus.Running).ToListAsync(ct);
+        var ids = running.Select(d => d.Id).ToList();
+        var settings = await db.HealthSettings.AsNoTracking().Where(s => ids.Contains(s.DeploymentId)).ToDictionaryAsync(s => s.DeploymentId, ct);
+        await registry.RefreshEnabledAsync(ct);
+
+        var results = new ConcurrentBag<(Deployment, IReadOnlyList<HealthReading>)>();
+        var held = new ConcurrentBag<SemaphoreSlim>();
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrency), CancellationToken = ct };
+            await Parallel.ForEachAsync(running, parallel, async (d, token) =>
+            {
+                var gate = gates.GetOrAdd(d.Id, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(token);
+                held.Add(gate);
+                try
+                {
+                    results.Add((d, await ReadAsync(d, settings.GetValueOrDefault(d.Id), HealthSources.Sweep, refreshAddons: false, token)));
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    LogCheckFailed(logger, e, d.Id);
+                }
+            });
+            await recorder.RecordSweepAsync(db, [.. results], ct);
+        }
+        finally
+        {
+            foreach (var gate in held)
+            {
+                gate.Release();
+            }
+        }
+
+        return running.Count;
     }
 
     /// <summary>Handles a container event of the deployment named by the container's label.</summary>
@@ -106,7 +145,24 @@ public sealed partial class HealthChecker(
         }
     }
 
-    private async Task<HealthReading?> RunHooksAsync(Deployment d, string source, CancellationToken ct)
+    /// <summary>The deployment's health_check hooks, then the HTTP probe on its port.</summary>
+    private async Task<IReadOnlyList<HealthReading>> ReadAsync(Deployment d, DeploymentHealthSettings? settings, string source, bool refreshAddons, CancellationToken ct)
+    {
+        var readings = new List<HealthReading>();
+        if (await RunHooksAsync(d, source, refreshAddons, ct) is { } hookReading)
+        {
+            readings.Add(hookReading);
+        }
+
+        if (d.HostPort is { } port)
+        {
+            readings.Add(await probe.ProbeAsync(port, settings, ct));
+        }
+
+        return readings;
+    }
+
+    private async Task<HealthReading?> RunHooksAsync(Deployment d, string source, bool refreshAddons, CancellationToken ct)
     {
         var context = new HookContext
         {
@@ -116,7 +172,7 @@ public sealed partial class HealthChecker(
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.CheckTimeout);
-        var outcome = await hooks.RunHealthChecksAsync(context, timeout.Token);
+        var outcome = await hooks.RunHealthChecksAsync(context, refreshAddons, timeout.Token);
         if (outcome.Health == HealthState.Unknown)
         {
             return null;

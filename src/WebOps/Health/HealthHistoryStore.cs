@@ -13,6 +13,13 @@ public static class HealthHistoryStore
 
     public static async Task AddAsync(WebOpsDbContext db, int deploymentId, IEnumerable<HealthReading> readings, DateTimeOffset time, CancellationToken ct)
     {
+        Stage(db, deploymentId, readings, time);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds the rows to the context without saving: a sweep saves every deployment's rows at once.</summary>
+    public static void Stage(WebOpsDbContext db, int deploymentId, IEnumerable<HealthReading> readings, DateTimeOffset time)
+    {
         foreach (var r in readings)
         {
             db.HealthHistory.Add(new HealthRecord
@@ -25,8 +32,28 @@ public static class HealthHistoryStore
                 Source = r.Source,
             });
         }
+    }
 
-        await db.SaveChangesAsync(ct);
+    /// <summary>
+    /// Trims every deployment holding more than <paramref name="keep"/> plus a tenth rows, found by one grouped count:
+    /// a sweep then trims a deployment once in about a tenth of <paramref name="keep"/> sweeps, not each time. The
+    /// history shown is the newest rows, so the few extra ones are never in the way. Returns how many rows went.
+    /// </summary>
+    public static async Task<int> TrimOverfullAsync(WebOpsDbContext db, int keep, CancellationToken ct)
+    {
+        var slack = Math.Max(1, keep / 10);
+        var overfull = await db.HealthHistory
+            .GroupBy(h => h.DeploymentId)
+            .Where(g => g.Count() > keep + slack)
+            .Select(g => g.Key)
+            .ToListAsync(ct);
+        var removed = 0;
+        foreach (var id in overfull)
+        {
+            removed += await TrimAsync(db, id, keep, ct);
+        }
+
+        return removed;
     }
 
     /// <summary>Deletes all but the newest <paramref name="keep"/> rows of the deployment; returns how many went.</summary>

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WebOps.Core.Deployments;
-using WebOps.Core.Health;
-using WebOps.Data;
 
 namespace WebOps.Health;
 
@@ -13,7 +9,6 @@ namespace WebOps.Health;
 /// A sweep can also be asked for at once, e.g. when the Docker engine comes back and states must be re-read.
 /// </summary>
 public sealed partial class HealthMonitor(
-    IServiceScopeFactory scopes,
     HealthChecker checker,
     IOptions<HealthOptions> options,
     ILogger<HealthMonitor> logger) : BackgroundService
@@ -53,29 +48,26 @@ public sealed partial class HealthMonitor(
 
     private async Task SweepAsync(CancellationToken ct)
     {
-        List<int> running;
+        var watch = Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
+        int count;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
-            running = await db.Deployments.Where(d => d.Status == DeploymentStatus.Running).Select(d => d.Id).ToListAsync(ct);
+            count = await checker.SweepAsync(options.Value.MaxConcurrency, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogListFailed(logger, e);
+            LogSweepFailed(logger, e);
             return;
         }
 
-        var watch = Stopwatch.StartNew();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrency), CancellationToken = ct };
-        await Parallel.ForEachAsync(running, parallel, async (id, token) => await checker.CheckAsync(id, HealthSources.Sweep, token));
         SweepCount++;
-        LogSwept(logger, running.Count, (long)watch.Elapsed.TotalMilliseconds);
+        LogSwept(logger, count, (long)watch.Elapsed.TotalMilliseconds, (long)(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Health sweep checked {Count} running deployments in {Milliseconds} ms")]
-    private static partial void LogSwept(ILogger logger, int count, long milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health sweep checked {Count} running deployments in {Milliseconds} ms, {CpuMilliseconds} ms panel CPU")]
+    private static partial void LogSwept(ILogger logger, int count, long milliseconds, long cpuMilliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Health sweep could not list running deployments; retrying at the next interval")]
-    private static partial void LogListFailed(ILogger logger, Exception e);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health sweep failed (reading the deployments or saving the results); retrying at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, Exception e);
 }

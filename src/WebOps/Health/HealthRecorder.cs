@@ -28,7 +28,34 @@ public sealed class HealthRecorder(
         var now = clock.GetUtcNow();
         await HealthHistoryStore.AddAsync(db, d.Id, readings, now, ct);
         await HealthHistoryStore.TrimAsync(db, d.Id, options.Value.HistoryPerDeployment, ct);
+        await ApplyAsync(db, d, readings, now, ct);
+    }
 
+    /// <summary>
+    /// Records a sweep's readings of many deployments with one save and one trim (see
+    /// <see cref="HealthHistoryStore.TrimOverfullAsync"/>), then moves each deployment's health as one check would.
+    /// </summary>
+    public async Task RecordSweepAsync(WebOpsDbContext db, IReadOnlyList<(Deployment Deployment, IReadOnlyList<HealthReading> Readings)> results, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (d, readings) in results)
+        {
+            HealthHistoryStore.Stage(db, d.Id, readings, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await HealthHistoryStore.TrimOverfullAsync(db, options.Value.HistoryPerDeployment, ct);
+        foreach (var (d, readings) in results)
+        {
+            if (readings.Count > 0)
+            {
+                await ApplyAsync(db, d, readings, now, ct);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(WebOpsDbContext db, Deployment d, IReadOnlyList<HealthReading> readings, DateTimeOffset now, CancellationToken ct)
+    {
         var (health, cause) = HealthVerdict.Combine(readings);
         var previous = d.Health;
         if (health == HealthState.Unknown || health == previous)

@@ -26,6 +26,7 @@ public static class HealthServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddSingleton<HealthRecorder>();
         services.AddSingleton<HealthChecker>();
+        services.AddHostedService<InterruptedDeployStatus>(); // after the addons' own start-up recovery (registered before)
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<RuntimeEventsFollower>();

@@ -11,6 +11,9 @@ namespace WebOps.Hosting;
 /// </summary>
 public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice notice, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
 {
+    /// <summary>The error of a run the panel's stop cut short; start-up recovery finds those deployments by it.</summary>
+    public const string InterruptedError = "interrupted: the panel stopped during this deploy; redeploy";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
@@ -37,7 +40,7 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice n
             var started = run.Result == "running";
             run.Result = started ? "failed" : "cancelled";
             run.Error = started
-                ? "interrupted: the panel stopped during this deploy; redeploy"
+                ? InterruptedError
                 : "cancelled: the panel stopped before this deploy started; redeploy";
             run.FinishedAt = now;
         }

@@ -88,8 +88,7 @@ public sealed class RuntimeTests
         Assert.Equal("running", running.Metrics["state"]);
         Assert.Equal(0L, running.Metrics["restart_count"]);
         Assert.Equal("none", running.Metrics["docker_health"]);
-        Assert.IsType<double>(running.Metrics["cpu_percent"]);
-        Assert.True((ulong)running.Metrics["memory_bytes"]! > 0);
+        Assert.False(running.Metrics.ContainsKey("cpu_percent")); // a resource sample costs the engine a second: not per check
         Assert.Equal(HealthState.Unhealthy, unhealthy.Health);
         Assert.StartsWith($"Container webops-{kit.Name} is exited (exit code ", unhealthy.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ namespace WebOps.Tests.Integration.Faults;
 /// The panel SIGKILLed at each step of a redeploy of a Docker app served through the edge (clone, build, start, switch),
 /// each step reached for real (a held clone, a build step that sleeps, an app that is slow to listen, a long drain).
 /// After a restart on the same data: the run says the panel stopped, at most one release of the app runs (none named
-/// <c>.next</c>), the app serves, and a redeploy works.
+/// <c>.next</c> or <c>.previous</c>), the app serves and the deployment says running and healthy, and a redeploy works.
 /// </summary>
 public sealed class PanelKillTests(ITestOutputHelper output)
 {
@@ -85,6 +85,7 @@ public sealed class PanelKillTests(ITestOutputHelper output)
             var serving = await OneReleaseRunsAsync(name);
             Assert.Equal($"/webops-{name}", serving);
             await EventuallyServesAsync(panel, name, step == Step.Switch ? "version 2" : "version 1");
+            await WaitForStateAsync(panel, name, "running", "healthy");
 
             await repo.CommitAsync("version 3", ("Dockerfile", SiteDockerfile), ("site/index.html", $"{name} version 3"));
             using (var again = await panel.Api.PostAsync($"/api/deployments/{name}/deploy", null))
@@ -99,6 +100,60 @@ public sealed class PanelKillTests(ITestOutputHelper output)
         finally
         {
             await RemoveLabelledAsync(name);
+        }
+    }
+
+    /// <summary>
+    /// No domain, so no edge: the redeploy stops the running release first and sets it aside as <c>.previous</c>. Killed
+    /// while the new release starts (it listens only after 300 s), the restarted panel keeps the new release, which
+    /// runs, removes the set-aside one, and says failed: nothing answers on the app's port.
+    /// </summary>
+    [DockerFact]
+    public async Task Killed_while_a_stop_first_release_starts_the_set_aside_release_goes_and_the_status_says_failed()
+    {
+        await using var panel = await FaultPanel.StartAsync(new Dictionary<string, string>());
+        var name = EdgeDeploys.Name("kprev");
+        var repo = await GitRepo.CreateAsync(("Dockerfile", SiteDockerfile), ("site/index.html", $"{name} version 1"));
+        try
+        {
+            using (var created = await panel.Api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, use_docker = true, project_type = "static", port = 8080 }))
+            {
+                Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            }
+
+            await AssertSucceededAsync(panel, name, 0);
+            await WaitForStateAsync(panel, name, "running", "healthy");
+            await RedeployAsync(panel, repo, name, Step.Start);
+            await panel.WaitForLogAsync(name, "it is kept until the new one answers", TimeSpan.FromMinutes(2));
+            await WaitRunningAsync($"webops-{name}", TimeSpan.FromMinutes(1));
+            await panel.KillAsync();
+
+            await panel.StartAgainAsync();
+
+            Assert.Equal($"/webops-{name}", await OneReleaseRunsAsync(name));
+            await WaitForStateAsync(panel, name, "failed", null);
+        }
+        finally
+        {
+            await RemoveLabelledAsync(name);
+        }
+    }
+
+    /// <summary>Waits (bounded, generously: start-up checks once, a health check follows) for the deployment's status and health.</summary>
+    private static async Task WaitForStateAsync(FaultPanel panel, string name, string status, string? health)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var d = await panel.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}");
+            var (now, healthNow) = (d.GetProperty("status").GetString(), d.GetProperty("health").GetString());
+            if (now == status && (health is null || healthNow == health))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{name} is {now} ({healthNow}), not {status}{(health is null ? "" : $" ({health})")}, 60 s after the restart\n{panel.Output}\n{await panel.LogAsync(name)}");
+            await Task.Delay(200);
         }
     }
 
@@ -167,7 +222,7 @@ public sealed class PanelKillTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Asserts that exactly one container of the deployment runs and none is a <c>.next</c> left over (stopped or
+    /// Asserts that exactly one container of the deployment runs and none is a <c>.next</c> or <c>.previous</c> left over (stopped or
     /// not); returns its name. Start-up settles them before the panel answers; the short wait only absorbs the engine.
     /// </summary>
     private static async Task<string> OneReleaseRunsAsync(string name)
@@ -179,12 +234,12 @@ public sealed class PanelKillTests(ITestOutputHelper output)
             var all = await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = Labelled(name) });
             var running = all.Where(c => c.State == "running").ToList();
             var described = string.Join(", ", all.Select(c => $"{c.Names[0]} ({c.State})"));
-            if (running.Count == 1 && !all.Any(c => c.Names[0].EndsWith(".next", StringComparison.Ordinal)))
+            if (running.Count == 1 && !all.Any(c => c.Names[0].EndsWith(".next", StringComparison.Ordinal) || c.Names[0].EndsWith(".previous", StringComparison.Ordinal)))
             {
                 return running[0].Names[0];
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Expected one release of {name} running and no .next; found: {described}");
+            Assert.True(DateTime.UtcNow < deadline, $"Expected one release of {name} running and no .next or .previous; found: {described}");
             await Task.Delay(200);
         }
     }

@@ -99,6 +99,21 @@ internal sealed class PrivateEngine : IAsyncDisposable
         daemon = null;
     }
 
+    /// <summary>SIGTERM to the daemon, as a service manager's restart sends it: it stops its containers, then exits.</summary>
+    public async Task StopAsync()
+    {
+        if (daemon is null)
+        {
+            return;
+        }
+
+        await RunAsync("kill", "-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await daemon.WaitForExitAsync(limit.Token);
+        daemon.Dispose();
+        daemon = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

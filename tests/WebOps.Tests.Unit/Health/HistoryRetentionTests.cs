@@ -46,6 +46,29 @@ public sealed class HistoryRetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sweep_trims_only_deployments_past_the_limit_by_more_than_a_tenth_and_those_back_to_the_limit()
+    {
+        var blog = await AddDeploymentAsync("blog");
+        var shop = await AddDeploymentAsync("shop");
+        for (var i = 1; i <= 12; i++)
+        {
+            await HealthHistoryStore.AddAsync(db, blog, [Reading($"blog {i}")], DateTimeOffset.UnixEpoch.AddMinutes(i), default);
+        }
+
+        for (var i = 1; i <= 11; i++)
+        {
+            await HealthHistoryStore.AddAsync(db, shop, [Reading($"shop {i}")], DateTimeOffset.UnixEpoch.AddMinutes(i), default);
+        }
+
+        var removed = await HealthHistoryStore.TrimOverfullAsync(db, keep: 10, default);
+
+        Assert.Equal(2, removed); // blog: 12 > 10 + 1, trimmed to 10; shop: 11, within the slack of one
+        Assert.Equal(10, await db.HealthHistory.CountAsync(h => h.DeploymentId == blog));
+        Assert.Equal("blog 3", (await HealthHistoryStore.LatestAsync(db, blog, 50, default))[^1].Message);
+        Assert.Equal(11, await db.HealthHistory.CountAsync(h => h.DeploymentId == shop));
+    }
+
+    [Fact]
     public async Task Trimming_below_the_limit_removes_nothing()
     {
         var blog = await AddDeploymentAsync("blog");
