@@ -56,6 +56,7 @@ public static class RoutePermissions
         new(RouteKey.Api("PUT", "/api/deployments/{name}/llm"), Deploy),
         new(RouteKey.Api("GET", "/api/deployments/{name}/webhook"), Read),
         new(RouteKey.Api("POST", "/api/deployments/{name}/webhook-secret"), Deploy),
+        new(RouteKey.Api("GET", "/api/deployments/{name}/usage"), Read),
 
         new(RouteKey.Api("GET", "/api/addons"), Read),
         new(RouteKey.Api("GET", "/api/addons/hooks"), Read),

@@ -14,6 +14,7 @@ using WebOps.Health;
 using WebOps.Llm;
 using WebOps.Proxy;
 using WebOps.Security;
+using WebOps.Usage;
 using WebOps.Webhooks;
 
 namespace WebOps.Hosting;
@@ -66,6 +67,7 @@ public static class WebOpsApp
         builder.Services.AddBackups(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddWebhooks();
+        builder.Services.AddUsage(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -101,6 +103,7 @@ public static class WebOpsApp
         app.MapTokensApi();
         app.MapAuditApi();
         app.MapHooksApi();
+        app.MapUsageApi();
         app.MapRazorPages();
         return app;
     }

@@ -40,6 +40,7 @@ public sealed class RoutePermissionsTests
         + "PUT /api/deployments/{name}/llm                  deploy\n"
         + "GET /api/deployments/{name}/webhook              read\n"
         + "POST /api/deployments/{name}/webhook-secret      deploy\n"
+        + "GET /api/deployments/{name}/usage                read\n"
         + "GET /api/addons                                  read\n"
         + "GET /api/addons/hooks                            read\n"
         + "POST /api/addons/{name}/enable                   admin\n"
