@@ -33,6 +33,7 @@ public static class RoutePermissions
 
         new(RouteKey.Api("GET", "/api/openapi.json"), Read),
         new(RouteKey.Api("GET", "/api/events"), Read),
+        new(RouteKey.Api("GET", "/metrics"), Read),
 
         new(RouteKey.Api("GET", "/api/deployments"), Read),
         new(RouteKey.Api("POST", "/api/deployments"), Deploy),

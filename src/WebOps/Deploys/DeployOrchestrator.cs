@@ -74,6 +74,7 @@ public sealed class DeployOrchestrator(
             run.FinishedAt = clock.GetUtcNow();
             await sink.FlushAsync();
             await SaveAndNotifyAsync(d, CancellationToken.None);
+            Metrics.DeployMeter.Record(d.Name, run.Result, run.FinishedAt.Value - started);
             await trimmer.TrimAsync(d.Id);
         }
     }

@@ -12,6 +12,7 @@ using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Health;
 using WebOps.Llm;
+using WebOps.Metrics;
 using WebOps.Proxy;
 using WebOps.Security;
 using WebOps.Usage;
@@ -68,6 +69,7 @@ public static class WebOpsApp
         builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddWebhooks();
         builder.Services.AddUsage(builder.Configuration);
+        builder.Services.AddPanelMetrics();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -104,6 +106,7 @@ public static class WebOpsApp
         app.MapAuditApi();
         app.MapHooksApi();
         app.MapUsageApi();
+        app.MapPanelMetrics();
         app.MapRazorPages();
         return app;
     }

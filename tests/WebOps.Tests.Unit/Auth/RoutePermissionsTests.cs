@@ -18,6 +18,7 @@ public sealed class RoutePermissionsTests
         + "page /Logout POST                                read\n"
         + "GET /api/openapi.json                            read\n"
         + "GET /api/events                                  read\n"
+        + "GET /metrics                                     read\n"
         + "GET /api/deployments                             read\n"
         + "POST /api/deployments                            deploy\n"
         + "GET /api/deployments/{name}                      read, reveal: deploy\n"
