@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a Debian 12 machine for the WebOps test suite, as root and without stdin:
-#   1. apt packages (Docker engine, git, debootstrap, busybox-static, Chromium, systemd-analyze,
+#   1. apt packages (Docker engine, git, debootstrap, busybox-static, Chromium, systemd-analyze, npm (the
+#      build vendors the graph library from the npm registry),
 #      caddy and pebble for the edge proxy tests, which start their own on free ports),
 #   2. a running Docker engine,
 #   3. three local base images. Docker Hub is not reachable here, so they are built from Debian
@@ -90,7 +91,7 @@ fi
 # --- 1. apt packages -------------------------------------------------------------------------------
 step_start
 CURRENT_STEP="installing apt packages"
-packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl)
+packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl npm)
 if [[ ${WEBOPS_SKIP_BROWSER:-0} == 1 ]]; then
   log "WEBOPS_SKIP_BROWSER=1: not installing chromium / chromium-driver"
 else

@@ -39,6 +39,8 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<UsageSample> UsageSamples => Set<UsageSample>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Converters capture the protector, so each protector (each data folder) needs its own model.
@@ -54,6 +56,7 @@ public class WebOpsDbContext(DbContextOptions<WebOpsDbContext> options, ISecretP
         HealthConfiguration.Configure(modelBuilder);
         AuditConfiguration.Configure(modelBuilder);
         WebhookConfiguration.Configure(modelBuilder, Protector);
+        UsageConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<AddonRecord>(e =>
         {
             e.ToTable("addons");

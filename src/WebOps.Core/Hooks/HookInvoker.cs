@@ -38,6 +38,7 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
             var limit = Seconds(hook.Timeout);
             context.Log.Write(DeploymentLogLevel.Error, source, $"{eventName} timed out after {limit}");
             logger.LogWarning("Addon {Addon} {Event} hook timed out after {Limit}.", addon.Name, eventName, limit);
+            HookMeter.Record(hook.Event, addon.Name, hook.Timeout);
             return new(hook, HookRunStatus.TimedOut, $"timed out after {limit}", hook.Timeout, Unhealthy(hook));
         }
         catch (Exception ex)
@@ -74,6 +75,7 @@ internal sealed class HookInvoker(IReadOnlyDictionary<string, IHookHandler> hand
 
     private static HookRunRecord Finish(HookDefinition hook, HookResult result, TimeSpan elapsed, IDeploymentLog log, string source)
     {
+        HookMeter.Record(hook.Event, hook.Addon, elapsed);
         var eventName = hook.Event.ToName();
         var took = Seconds(elapsed);
         if (hook.Event == HookEvent.HealthCheck)

@@ -693,13 +693,51 @@ namespace WebOps.Data.Migrations
                     b.ToTable("health_history", (string)null);
                 });
 
-            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
+            modelBuilder.Entity("WebOps.Data.Entities.UsageSample", b =>
                 {
-                    b.HasOne("WebOps.Core.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Property<int>("DeploymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time");
+
+                    b.Property<double?>("BlockReadRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("block_read_rate");
+
+                    b.Property<double?>("BlockWriteRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("block_write_rate");
+
+                    b.Property<double>("CpuPercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cpu_percent");
+
+                    b.Property<long>("MemoryBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memory_bytes");
+
+                    b.Property<long?>("MemoryLimitBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memory_limit_bytes");
+
+                    b.Property<double?>("NetRxRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("net_rx_rate");
+
+                    b.Property<double?>("NetTxRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("net_tx_rate");
+
+                    b.HasKey("DeploymentId", "Step", "Time");
+
+                    b.ToTable("usage_samples", (string)null);
                 });
 
             modelBuilder.Entity("WebOps.Data.Entities.WebhookDelivery", b =>
@@ -754,6 +792,15 @@ namespace WebOps.Data.Migrations
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
+                {
+                    b.HasOne("WebOps.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
@@ -800,6 +847,15 @@ namespace WebOps.Data.Migrations
                 });
 
             modelBuilder.Entity("WebOps.Data.Entities.HealthRecord", b =>
+                {
+                    b.HasOne("WebOps.Core.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebOps.Data.Entities.UsageSample", b =>
                 {
                     b.HasOne("WebOps.Core.Deployments.Deployment", null)
                         .WithMany()

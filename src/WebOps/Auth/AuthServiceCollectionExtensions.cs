@@ -53,7 +53,8 @@ public static class AuthServiceCollectionExtensions
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        // A scraper is no browser: /metrics answers 401 like the API instead of sending it to the login page.
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/metrics"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

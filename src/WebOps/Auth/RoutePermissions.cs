@@ -33,6 +33,7 @@ public static class RoutePermissions
 
         new(RouteKey.Api("GET", "/api/openapi.json"), Read),
         new(RouteKey.Api("GET", "/api/events"), Read),
+        new(RouteKey.Api("GET", "/metrics"), Read),
 
         new(RouteKey.Api("GET", "/api/deployments"), Read),
         new(RouteKey.Api("POST", "/api/deployments"), Deploy),
@@ -56,6 +57,7 @@ public static class RoutePermissions
         new(RouteKey.Api("PUT", "/api/deployments/{name}/llm"), Deploy),
         new(RouteKey.Api("GET", "/api/deployments/{name}/webhook"), Read),
         new(RouteKey.Api("POST", "/api/deployments/{name}/webhook-secret"), Deploy),
+        new(RouteKey.Api("GET", "/api/deployments/{name}/usage"), Read),
 
         new(RouteKey.Api("GET", "/api/addons"), Read),
         new(RouteKey.Api("GET", "/api/addons/hooks"), Read),

@@ -76,6 +76,7 @@ public sealed class DeployOrchestrator(
             log.Info("webops", log.Steps.Summary(run.FinishedAt.Value - started));
             await sink.FlushAsync();
             await SaveAndNotifyAsync(d, CancellationToken.None);
+            Metrics.DeployMeter.Record(d.Name, run.Result, run.FinishedAt.Value - started);
             await trimmer.TrimAsync(d.Id);
         }
     }

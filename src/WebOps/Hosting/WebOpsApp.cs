@@ -12,8 +12,10 @@ using WebOps.Data;
 using WebOps.Deploys;
 using WebOps.Health;
 using WebOps.Llm;
+using WebOps.Metrics;
 using WebOps.Proxy;
 using WebOps.Security;
+using WebOps.Usage;
 using WebOps.Webhooks;
 
 namespace WebOps.Hosting;
@@ -66,6 +68,8 @@ public static class WebOpsApp
         builder.Services.AddBackups(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddWebhooks();
+        builder.Services.AddUsage(builder.Configuration);
+        builder.Services.AddPanelMetrics();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -101,6 +105,8 @@ public static class WebOpsApp
         app.MapTokensApi();
         app.MapAuditApi();
         app.MapHooksApi();
+        app.MapUsageApi();
+        app.MapPanelMetrics();
         app.MapRazorPages();
         return app;
     }
