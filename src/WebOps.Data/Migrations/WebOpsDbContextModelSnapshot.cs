@@ -361,6 +361,12 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("repo_url");
 
+                    b.Property<string>("Resources")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resources")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -693,15 +699,6 @@ namespace WebOps.Data.Migrations
                     b.ToTable("health_history", (string)null);
                 });
 
-            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
-                {
-                    b.HasOne("WebOps.Core.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("WebOps.Data.Entities.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -752,6 +749,15 @@ namespace WebOps.Data.Migrations
                     b.HasIndex("DeploymentId", "Id");
 
                     b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
+                {
+                    b.HasOne("WebOps.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>
