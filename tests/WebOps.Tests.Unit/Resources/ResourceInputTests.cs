@@ -7,7 +7,10 @@ public sealed class ResourceInputTests
 {
     private static readonly ResourceSettings Stored = new()
     {
-        MemoryLimit = "256m", CpuLimit = 0.5m, PidsLimit = 100, RestartPolicy = "always",
+        MemoryLimit = "256m",
+        CpuLimit = 0.5m,
+        PidsLimit = 100,
+        RestartPolicy = "always",
         HealthCheck = new HealthCheckSettings { Path = "/health" },
     };
 

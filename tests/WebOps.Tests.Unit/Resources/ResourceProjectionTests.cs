@@ -12,15 +12,28 @@ public sealed class ResourceProjectionTests
 {
     private static readonly ResourceSettings Limited = new()
     {
-        MemoryLimit = "64m", MemoryReservation = "32m", CpuLimit = 0.5m, PidsLimit = 100, RestartPolicy = "on-failure:3",
-        LogMaxSize = "20m", LogMaxFile = 5,
+        MemoryLimit = "64m",
+        MemoryReservation = "32m",
+        CpuLimit = 0.5m,
+        PidsLimit = 100,
+        RestartPolicy = "on-failure:3",
+        LogMaxSize = "20m",
+        LogMaxFile = 5,
         HealthCheck = new HealthCheckSettings { Path = "/health", Interval = "10s", Timeout = "2s", Retries = 4, StartPeriod = "1m" },
     };
 
     private static readonly DeploymentSnapshot App = new()
     {
-        Id = 1, Name = "app", RepoUrl = "https://example.com/app.git", Branch = "main", ProjectType = ProjectType.Django,
-        Port = 8000, UseDocker = true, ImageName = "webops/app:latest", ContainerName = "webops-app", Resources = Limited,
+        Id = 1,
+        Name = "app",
+        RepoUrl = "https://example.com/app.git",
+        Branch = "main",
+        ProjectType = ProjectType.Django,
+        Port = 8000,
+        UseDocker = true,
+        ImageName = "webops/app:latest",
+        ContainerName = "webops-app",
+        Resources = Limited,
     };
 
     [Fact]

@@ -84,8 +84,13 @@ public sealed class ResourceRulesTests
     {
         var input = new DeploymentInput
         {
-            MemoryLimit = "256m", MemoryReservation = "128MiB", CpuLimit = 0.5m, PidsLimit = 200, RestartPolicy = "on-failure:5",
-            LogMaxSize = "20m", LogMaxFile = 5,
+            MemoryLimit = "256m",
+            MemoryReservation = "128MiB",
+            CpuLimit = 0.5m,
+            PidsLimit = 200,
+            RestartPolicy = "on-failure:5",
+            LogMaxSize = "20m",
+            LogMaxFile = 5,
             HealthCheck = new HealthCheckInput { Path = "/health", Interval = "1m30s", Timeout = "5s", Retries = 3, StartPeriod = "0s" },
         };
 
