@@ -57,16 +57,17 @@ public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates sta
         context.Metrics["state"] = state.Status;
         context.Metrics["restart_count"] = inspect.RestartCount;
         context.Metrics["docker_health"] = health;
+        var oom = Core.Resources.OomKill.FromState(state.OOMKilled, inspect.HostConfig?.Memory);
         if (state.Restarting)
         {
             return HookResult.Unhealthy(
-                $"Container {name} keeps restarting (last exit code {state.ExitCode}, {inspect.RestartCount} restarts); see its logs.");
+                $"Container {name} keeps restarting (last exit code {state.ExitCode}{(oom is null ? "" : $", {oom}")}, {inspect.RestartCount} restarts); see its logs.");
         }
 
         if (!state.Running)
         {
             return HookResult.Unhealthy(
-                $"Container {name} is {state.Status} (exit code {state.ExitCode}{(state.OOMKilled ? ", killed for lack of memory" : "")}); see its logs, then start or redeploy it.");
+                $"Container {name} is {state.Status} (exit code {state.ExitCode}{(oom is null ? "" : $", {oom}")}); see its logs, then start or redeploy it.");
         }
 
         if (health == "unhealthy")

@@ -7,28 +7,33 @@ namespace WebOps.Addons.Docker.Llm;
 public sealed partial record VllmSpec
 {
     /// <summary>The Engine API form of this spec.</summary>
-    public CreateContainerParameters ToCreateParameters() => new()
+    public CreateContainerParameters ToCreateParameters()
     {
-        Name = Name,
-        Image = Image,
-        Cmd = [.. Command],
-        Labels = Labels.ToDictionary(pair => pair.Key, pair => pair.Value),
-        Env = [.. Env],
-        ExposedPorts = new Dictionary<string, EmptyStruct> { [Port.ContainerKey] = default },
-        HostConfig = new HostConfig
+        var create = new CreateContainerParameters
         {
-            Binds = [.. Binds],
-            PortBindings = new Dictionary<string, IList<PortBinding>>
+            Name = Name,
+            Image = Image,
+            Cmd = [.. Command],
+            Labels = Labels.ToDictionary(pair => pair.Key, pair => pair.Value),
+            Env = [.. Env],
+            ExposedPorts = new Dictionary<string, EmptyStruct> { [Port.ContainerKey] = default },
+            HostConfig = new HostConfig
             {
-                [Port.ContainerKey] = [new PortBinding { HostIP = Port.HostIp ?? "", HostPort = Port.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "" }],
+                Binds = [.. Binds],
+                PortBindings = new Dictionary<string, IList<PortBinding>>
+                {
+                    [Port.ContainerKey] = [new PortBinding { HostIP = Port.HostIp ?? "", HostPort = Port.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "" }],
+                },
+                NetworkMode = "bridge",
+                RestartPolicy = RestartPolicyText.ToEngine(RestartPolicy),
+                Init = true,
+                IpcMode = IpcHost,
+                DeviceRequests = [DeviceRequest()],
             },
-            NetworkMode = "bridge",
-            RestartPolicy = RestartPolicyText.ToEngine(RestartPolicy),
-            Init = true,
-            IpcMode = IpcHost,
-            DeviceRequests = [DeviceRequest()],
-        },
-    };
+        };
+        ResourceProjection.Apply(create, Resources, HealthUrl);
+        return create;
+    }
 
     /// <summary>The <c>docker run</c> arguments (without <c>docker run</c>).</summary>
     public IReadOnlyList<string> ToDockerRunArgs()
@@ -37,6 +42,7 @@ public sealed partial record VllmSpec
 
         args.AddRange(["-p", Port.ToRunArgument(), "--network", "bridge", "--restart", RestartPolicy, "--init", "--ipc", IpcHost]);
         args.AddRange(["--gpus", GpusArgument()]);
+        args.AddRange(ResourceProjection.RunArgs(Resources, HealthUrl));
         args.Add(Image);
         args.AddRange(Command);
         return args;

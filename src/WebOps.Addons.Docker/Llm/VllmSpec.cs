@@ -1,6 +1,7 @@
 using WebOps.Addons.Docker.Spec;
 using WebOps.Core.Hooks;
 using WebOps.Core.Llm;
+using WebOps.Core.Resources;
 using WebOps.Core.Validation;
 
 namespace WebOps.Addons.Docker.Llm;
@@ -43,6 +44,12 @@ public sealed partial record VllmSpec
 
     public string RestartPolicy { get; init; } = ContainerSpec.RestartUnlessStopped;
 
+    /// <summary>Memory, CPU and pids limits, log rotation and the HTTP health check (<see cref="ResourceProjection"/>).</summary>
+    public ResourceSettings Resources { get; init; } = new();
+
+    /// <summary>The address the health check asks from inside the container (the API port).</summary>
+    public string? HealthUrl { get; init; }
+
     public static VllmSpec For(
         DeploymentSnapshot deployment, LlmSettings settings, string image, int? hostPort, string bindAddress, int? deployRunId)
     {
@@ -51,11 +58,14 @@ public sealed partial record VllmSpec
             Name = deployment.ContainerName,
             Image = image,
             Command = VllmCommand.Args(settings, deployment.Port),
-            Labels = Engine.Labels.ForRun(deployment.Name, deployRunId),
+            Labels = [.. Engine.Labels.ForRun(deployment.Name, deployRunId), .. OomKill.Labels(deployment.Resources)],
             Env = Environment(deployment, settings),
             Binds = [$"{settings.CacheVolume}:{LlmSettings.CacheMountPath}", .. deployment.DockerVolumes.Select(v => VolumeSpec.Parse(v).ToBind())],
             Port = new PortPublish(bindAddress, hostPort, deployment.Port, "tcp"),
             Gpus = settings.Gpus,
+            RestartPolicy = deployment.Resources.EffectiveRestartPolicy,
+            Resources = deployment.Resources,
+            HealthUrl = deployment.Resources.HealthCheck?.Url(deployment.Port),
         };
     }
 

@@ -19,7 +19,7 @@ public sealed partial record ContainerSpec
             list.Add(new PortBinding { HostIP = port.HostIp ?? "", HostPort = port.HostPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" });
         }
 
-        return new CreateContainerParameters
+        var create = new CreateContainerParameters
         {
             Name = Name,
             Image = Image,
@@ -35,6 +35,8 @@ public sealed partial record ContainerSpec
                 Init = Init,
             },
         };
+        ResourceProjection.Apply(create, Resources, HealthUrl);
+        return create;
     }
 
     /// <summary>
@@ -56,6 +58,8 @@ public sealed partial record ContainerSpec
         {
             args.Add("--init");
         }
+
+        args.AddRange(ResourceProjection.RunArgs(Resources, HealthUrl));
 
         args.Add(Image);
         return args;

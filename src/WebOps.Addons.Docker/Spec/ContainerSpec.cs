@@ -1,6 +1,7 @@
 using WebOps.Addons.Docker.Engine;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Resources;
 using WebOps.Core.Validation;
 
 namespace WebOps.Addons.Docker.Spec;
@@ -37,6 +38,12 @@ public sealed partial record ContainerSpec
     /// <summary>An init process as PID 1 forwards signals and reaps zombies (busybox as PID 1 ignores SIGTERM).</summary>
     public bool Init { get; init; } = true;
 
+    /// <summary>Memory, CPU and pids limits, log rotation and the HTTP health check (<see cref="ResourceProjection"/>).</summary>
+    public ResourceSettings Resources { get; init; } = new();
+
+    /// <summary>The address the health check asks from inside the container (the app's own port).</summary>
+    public string? HealthUrl { get; init; }
+
     /// <summary>Things worth telling the user about how the spec was made (e.g. ports dropped for host networking).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
@@ -48,11 +55,14 @@ public sealed partial record ContainerSpec
         {
             Name = deployment.ContainerName,
             Image = imageRef,
-            Labels = Engine.Labels.ForRun(deployment.Name, deployRunId),
+            Labels = [.. Engine.Labels.ForRun(deployment.Name, deployRunId), .. OomKill.Labels(deployment.Resources)],
             Env = MergedEnv(deployment),
             Binds = [.. deployment.DockerVolumes.Select(v => VolumeSpec.Parse(v).ToBind())],
             Ports = ports,
             NetworkMode = network,
+            RestartPolicy = deployment.Resources.EffectiveRestartPolicy,
+            Resources = deployment.Resources,
+            HealthUrl = deployment.Resources.HealthCheck?.Url(deployment.Port),
             Notes = notes,
         };
     }

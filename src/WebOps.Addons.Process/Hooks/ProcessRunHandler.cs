@@ -6,6 +6,7 @@ using WebOps.Core.Detection;
 using WebOps.Core.Hooks;
 using WebOps.Core.Proxy;
 using WebOps.Core.Runtime;
+using WebOps.Core.Systemd;
 
 namespace WebOps.Addons.Process.Hooks;
 
@@ -15,7 +16,8 @@ namespace WebOps.Addons.Process.Hooks;
 /// previous app stops first, the release becomes <c>current</c>, and the new one starts on 127.0.0.1:HOST_PORT. Either
 /// way launch.json records how to start the app again. Does nothing for Docker deployments.
 /// </summary>
-public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps, ProcessReleaseBeside beside, IEdgeRouter? edge = null) : IHookHandler
+public sealed class ProcessRunHandler(
+    AppPaths paths, ProcessApps apps, ProcessReleaseBeside beside, IEdgeRouter? edge = null, SystemctlClient? systemctl = null) : IHookHandler
 {
     public const string HandlerName = "process.run";
 
@@ -45,12 +47,18 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps, ProcessR
             return HookResult.Fail($"No WSGI module found for '{d.Name}': add WSGI_APPLICATION to its settings, or a wsgi.py beside them.");
         }
 
+        var limits = LaunchLimits.For(d.Name, d.Resources, systemctl?.IsPid1() == true, apps.UnderSystemd, d.ProjectType == ProjectType.Static);
+        if (limits.Note is { } note)
+        {
+            context.Log.Info(note);
+        }
+
         if (edge is not null && edge.Routes(d))
         {
             var stopFirst = beside.StopFirstReason(d);
             if (stopFirst is null)
             {
-                return await beside.RunAsync(context, edge, release, p => Spec(d, detection, release, p), cancellationToken);
+                return await beside.RunAsync(context, edge, release, p => limits.Apply(Spec(d, detection, release, p)), cancellationToken);
             }
 
             context.Log.Info(stopFirst);
@@ -65,7 +73,7 @@ public sealed class ProcessRunHandler(AppPaths paths, ProcessApps apps, ProcessR
         await apps.StopAsync(d.Name, cancellationToken);
         var current = paths.Current(d.Name);
         ReleaseFolder.Swap(release, current);
-        var spec = Spec(d, detection, current, port);
+        var spec = limits.Apply(Spec(d, detection, current, port));
         await spec.SaveAsync(paths.LaunchFile(d.Name), cancellationToken);
         try
         {

@@ -92,6 +92,9 @@ public class Deployment
     /// <summary>Whether a push delivered to the deployment's hook (<c>/api/hooks/NAME</c>) deploys its branch.</summary>
     public bool AutoDeploy { get; set; } = true;
 
+    /// <summary>Limits, restart policy, log rotation and container health check (migration ResourceLimits).</summary>
+    public Resources.ResourceSettings Resources { get; set; } = new();
+
     public string ImageName => DockerImageName ?? $"webops/{Name}:latest";
 
     public string ContainerName => $"webops-{Name}";

@@ -14,7 +14,7 @@ public static class ContainerEventRules
                 var code = attributes.TryGetValue("exitCode", out var exit) ? $" (exit code {exit})" : "";
                 return new(ContainerEventAction.MarkUnhealthy, $"container {container} stopped{code}; see its logs, then start or redeploy it");
             case "oom":
-                return new(ContainerEventAction.MarkUnhealthy, $"container {container} ran out of memory and was killed; raise its memory limit or fix the leak");
+                return new(ContainerEventAction.MarkUnhealthy, $"container {container} {Resources.OomKill.FromEvent(attributes)}; raise its memory limit or fix the leak");
             case "health_status: unhealthy":
                 return new(ContainerEventAction.MarkUnhealthy, $"Docker reports container {container} unhealthy (its HEALTHCHECK failed)");
             case "start":

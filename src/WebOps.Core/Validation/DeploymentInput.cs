@@ -46,4 +46,21 @@ public sealed class DeploymentInput
 
     /// <summary>Whether a push delivered to the deployment's hook deploys its branch.</summary>
     public bool? AutoDeploy { get; set; }
+
+    // Resources and health (checked by Resources.ResourceRules; an empty text or 0 removes a limit).
+    public string? MemoryLimit { get; set; }
+
+    public string? MemoryReservation { get; set; }
+
+    public decimal? CpuLimit { get; set; }
+
+    public long? PidsLimit { get; set; }
+
+    public string? RestartPolicy { get; set; }
+
+    public string? LogMaxSize { get; set; }
+
+    public int? LogMaxFile { get; set; }
+
+    public Resources.HealthCheckInput? HealthCheck { get; set; }
 }

@@ -85,6 +85,7 @@ public static class DeploymentValidator
         }
 
         Check(errors, "tls", input.Tls, v => ChoiceRule.Check(v, ChoiceRule.TlsModes));
+        Resources.ResourceRules.Check(input, options.CpuCount, errors);
     }
 
     private static void Check(List<FieldError> errors, string field, string? value, Func<string, string?> rule)

@@ -8,4 +8,7 @@ public sealed record ValidationOptions
 
     /// <summary>Setting <c>Docker:DeniedHostPaths</c>: host paths that volumes may not mount (besides the built-in list).</summary>
     public IReadOnlyList<string> DeniedHostPaths { get; init; } = [];
+
+    /// <summary>CPUs on this machine: the most a <c>cpu_limit</c> may ask for (Docker refuses more).</summary>
+    public int CpuCount { get; init; } = Environment.ProcessorCount;
 }

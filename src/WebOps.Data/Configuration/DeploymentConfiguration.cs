@@ -39,6 +39,10 @@ internal static class DeploymentConfiguration
             // Domains migration.
             List(e.Property(d => d.Domains)).HasDefaultValueSql("'[]'").ValueGeneratedNever();
             e.Property(d => d.Tls).HasConversion<string>().HasMaxLength(16).HasDefaultValue(TlsMode.Auto).ValueGeneratedNever();
+
+            // ResourceLimits migration: one JSON column; the settings are read and written whole.
+            e.Property(d => d.Resources).HasConversion(JsonConverters.PlainJson<Core.Resources.ResourceSettings>(), JsonConverters.JsonComparer<Core.Resources.ResourceSettings>())
+                .IsRequired().HasDefaultValueSql("'{}'").ValueGeneratedNever();
         });
 
         modelBuilder.Entity<DeploymentLogEntry>(e =>

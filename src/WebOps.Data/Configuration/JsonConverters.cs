@@ -29,6 +29,12 @@ internal static class JsonConverters
         v => protector.Protect(JsonSerializer.Serialize(v, Options)),
         v => JsonSerializer.Deserialize<T>(protector.Unprotect(v), Options));
 
+    /// <summary>A whole object as plain JSON; an empty or unreadable column reads as a fresh object (the defaults).</summary>
+    public static ValueConverter<T, string> PlainJson<T>()
+        where T : class, new() => new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<T>(v, Options) ?? new T());
+
     /// <summary>Equal when the JSON is; snapshots are replaced whole, never changed in place.</summary>
     public static ValueComparer<T?> JsonComparer<T>()
         where T : class => new(

@@ -361,6 +361,12 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("repo_url");
 
+                    b.Property<string>("Resources")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resources")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -69,6 +69,25 @@ public sealed record DeploymentDto
     /// <summary>Whether a push delivered to <c>/api/hooks/NAME</c> deploys the branch.</summary>
     public bool AutoDeploy { get; init; }
 
+    /// <summary>Hard memory limit in Docker notation; null means none.</summary>
+    public string? MemoryLimit { get; init; }
+
+    public string? MemoryReservation { get; init; }
+
+    public decimal? CpuLimit { get; init; }
+
+    public long? PidsLimit { get; init; }
+
+    /// <summary>The policy in force (unless-stopped when none was set).</summary>
+    public string RestartPolicy { get; init; } = Core.Resources.ResourceSettings.DefaultRestartPolicy;
+
+    public string LogMaxSize { get; init; } = Core.Resources.ResourceSettings.DefaultLogMaxSize;
+
+    public int LogMaxFile { get; init; } = Core.Resources.ResourceSettings.DefaultLogMaxFile;
+
+    /// <summary>The container's HTTP health check; null when the image's own HEALTHCHECK (if any) applies.</summary>
+    public Core.Resources.HealthCheckSettings? HealthCheck { get; init; }
+
     /// <summary>Where the app answers through the edge proxy, one per name; <see cref="Url"/> is the first of them.</summary>
     public required IReadOnlyList<string> Urls { get; init; }
 
@@ -113,6 +132,14 @@ public sealed record DeploymentDto
         Tls = Lower(d.Tls),
         AutoDeploy = d.AutoDeploy,
         Urls = urls,
+        MemoryLimit = d.Resources.MemoryLimit,
+        MemoryReservation = d.Resources.MemoryReservation,
+        CpuLimit = d.Resources.CpuLimit,
+        PidsLimit = d.Resources.PidsLimit,
+        RestartPolicy = d.Resources.EffectiveRestartPolicy,
+        LogMaxSize = d.Resources.EffectiveLogMaxSize,
+        LogMaxFile = d.Resources.EffectiveLogMaxFile,
+        HealthCheck = d.Resources.HealthCheck,
         CreatedAt = d.CreatedAt,
         UpdatedAt = d.UpdatedAt,
     };

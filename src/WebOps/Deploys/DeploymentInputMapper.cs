@@ -28,6 +28,7 @@ public static class DeploymentInputMapper
         d.Domains = input.Domains is null ? d.Domains : [.. input.Domains.Select(v => v.Trim())];
         d.Tls = input.Tls is null ? d.Tls : Enum.Parse<TlsMode>(input.Tls, ignoreCase: true);
         d.AutoDeploy = input.AutoDeploy ?? d.AutoDeploy;
+        d.Resources = Core.Resources.ResourceInput.Apply(input, d.Resources);
     }
 
     /// <summary>A given map replaces the stored one, except that a masked value keeps the stored value of that key.</summary>

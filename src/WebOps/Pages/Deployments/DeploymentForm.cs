@@ -50,6 +50,9 @@ public sealed record DeploymentForm
     /// <summary>Used only when <see cref="ProjectType"/> is <c>llm</c>; kept as typed otherwise.</summary>
     public LlmForm Llm { get; init; } = new();
 
+    /// <summary>The "Resources and health" section.</summary>
+    public ResourcesForm Resources { get; init; } = new();
+
     public bool IsLlm => ProjectType.Equals("llm", StringComparison.OrdinalIgnoreCase);
 
     public static readonly IReadOnlyList<string> ProjectTypes = ["auto", "django", "static", "llm"];
@@ -81,6 +84,7 @@ public sealed record DeploymentForm
         Domains = [.. d.Domains],
         Tls = Badges.Text(d.Tls),
         AutoDeploy = d.AutoDeploy,
+        Resources = ResourcesForm.From(d.Resources),
     };
 
     /// <summary>Whether any advanced Docker option is filled, so the collapsed section opens by itself.</summary>

@@ -34,6 +34,7 @@ public static class DeploymentFormInput
             Tls = Blank(form.Tls),
             AutoDeploy = form.AutoDeploy,
         };
+        form.Resources.ApplyTo(input, errors);
         return (input, errors);
     }
 

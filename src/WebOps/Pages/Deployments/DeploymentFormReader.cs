@@ -28,6 +28,7 @@ public static class DeploymentFormReader
         Domains = Lines(form, "domains"),
         Tls = Text(form, "tls"),
         AutoDeploy = Ticked(form, "auto_deploy"),
+        Resources = ResourcesForm.Read(name => Text(form, name)),
         Llm = new LlmForm
         {
             Model = Text(form, "llm.model"),
