@@ -89,7 +89,7 @@ public sealed class ResourceLimitsTests
 
         Assert.Equal((true, 137L, 1L), (container.State.OOMKilled, container.State.ExitCode, container.RestartCount));
         var context = DockerTestKit.HealthContext(result.Deployment, new ListLog());
-        var health = await new DockerHealthHandler(engine).ExecuteAsync(context, watch.Token);
+        var health = await new DockerHealthHandler(engine, new ContainerStates(engine, TimeProvider.System)).ExecuteAsync(context, watch.Token);
         Assert.Equal(
             $"Container {deployment.ContainerName} is exited (exit code 137, killed: out of memory (limit 64 MiB)); see its logs, then start or redeploy it.",
             health.Message);
