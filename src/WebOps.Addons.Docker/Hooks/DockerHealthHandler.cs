@@ -8,7 +8,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// health_check: what the engine knows about the app's container (state, restarts, Docker health, CPU, memory).
 /// A missing, stopped or Docker-unhealthy container is unhealthy.
 /// </summary>
-public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
+public sealed class DockerHealthHandler(DockerEngine engine, Compose.ComposeStates? compose = null) : IHookHandler
 {
     public const string HandlerName = "docker.health";
 
@@ -24,6 +24,11 @@ public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
 
         try
         {
+            if (deployment.ComposeProject is { } project && compose is not null)
+            {
+                return await CheckComposeAsync(context, project, compose, cancellationToken);
+            }
+
             return await CheckAsync(context, cancellationToken);
         }
         catch (DockerUnavailableException e)
@@ -35,6 +40,17 @@ public sealed class DockerHealthHandler(DockerEngine engine) : IHookHandler
         {
             return HookResult.Unhealthy($"Could not inspect container {deployment.ContainerName}: {EngineErrors.Describe(e)}");
         }
+    }
+
+    /// <summary>A Compose project is unhealthy when any service is: exited, restarting, or unhealthy by its HEALTHCHECK.</summary>
+    private static async Task<HookResult> CheckComposeAsync(HookContext context, string project, Compose.ComposeStates compose, CancellationToken cancellationToken)
+    {
+        var services = await compose.ReadAsync(project, cancellationToken);
+        context.Metrics["state"] = services.All(s => s.State == "running") && services.Count > 0 ? "running" : "degraded";
+        context.Metrics["services"] = string.Join(", ", services.Select(s => $"{s.Service}: {s.Describe()}"));
+        return Core.Compose.ServiceState.Unhealthy(services) is { } problem
+            ? HookResult.Unhealthy($"Compose project {project}: {problem}; see the service's logs, then start or redeploy it.")
+            : HookResult.Healthy($"Compose project {project}: {string.Join(", ", services.Select(s => $"{s.Service} {s.Describe()}"))}.");
     }
 
     private async Task<HookResult> CheckAsync(HookContext context, CancellationToken cancellationToken)
