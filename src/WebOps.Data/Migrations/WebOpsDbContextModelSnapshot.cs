@@ -245,6 +245,14 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
+                    b.Property<string>("ComposeProject")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compose_project");
+
+                    b.Property<string>("ComposeService")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compose_service");
+
                     b.Property<string>("ContainerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("container_id");
@@ -693,15 +701,6 @@ namespace WebOps.Data.Migrations
                     b.ToTable("health_history", (string)null);
                 });
 
-            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
-                {
-                    b.HasOne("WebOps.Core.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("WebOps.Data.Entities.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -752,6 +751,15 @@ namespace WebOps.Data.Migrations
                     b.HasIndex("DeploymentId", "Id");
 
                     b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("WebOps.Core.Accounts.RecoveryCode", b =>
+                {
+                    b.HasOne("WebOps.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebOps.Core.Deployments.DeployRun", b =>
