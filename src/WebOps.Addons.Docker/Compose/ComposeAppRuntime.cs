@@ -33,6 +33,9 @@ public sealed class ComposeAppRuntime(
     /// </summary>
     public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
     {
+        // Compose 1.29 hands a recreated container its predecessor's anonymous volume by name, after which
+        // `rm -v` no longer counts it as anonymous: the project's unnamed volumes are collected first and removed after.
+        var anonymous = await AnonymousVolumesAsync(deployment.ComposeProject!, cancellationToken);
         if (await CommandsAsync(deployment, cancellationToken) is { } found)
         {
             await RunAsync(found, found.Commands.Remove(), "remove the containers of", deployment, cancellationToken);
@@ -46,7 +49,26 @@ public sealed class ComposeAppRuntime(
             }
         }
 
+        foreach (var volume in anonymous)
+        {
+            await engine.RemoveVolumeAsync(volume, cancellationToken);
+        }
+
         workspace.Remove(deployment.Name);
+    }
+
+    /// <summary>Volumes mounted by the project's containers that Compose did not name (a 64-hex id, no volume label).</summary>
+    private async Task<IReadOnlyList<string>> AnonymousVolumesAsync(string project, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var container in await states.ContainersAsync(project, ct))
+        {
+            names.AddRange(container.Mounts
+                .Where(m => m.Type == "volume" && m.Name is { Length: 64 } n && n.All(char.IsAsciiHexDigitLower))
+                .Select(m => m.Name!));
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>All services' lines interleaved by time, each prefixed with its service.</summary>

@@ -32,6 +32,15 @@ public static class ProjectDetector
         }
 
         var dockerfile = DockerfileLocator.Locate(files, dockerfilePath);
+
+        // A compose file at the root builds its services' Dockerfiles itself: one found only in a subfolder
+        // (web/Dockerfile) belongs to a service, so the compose file decides; a root Dockerfile still wins.
+        if (requested == ProjectType.Auto && dockerfilePath is null && dockerfile.Path is { } found && found.Contains('/', StringComparison.Ordinal)
+            && ComposeDetector.Detect(files, null, label, composeService) is { } compose)
+        {
+            return compose;
+        }
+
         var code = DetectCode(files, requested, dockerfile.Path);
         if (dockerfile.Path is { } path)
         {

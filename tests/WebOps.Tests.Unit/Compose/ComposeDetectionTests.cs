@@ -34,6 +34,14 @@ public class ComposeDetectionTests
     }
 
     [Fact]
+    public void A_root_compose_file_wins_over_a_service_dockerfile_in_a_subfolder()
+    {
+        using var repo = new TempRepo().Write("compose.yaml", TwoServices).Write("web/Dockerfile", "FROM scratch\n");
+
+        Assert.Equal(ProjectType.Compose, ProjectDetector.Detect(repo.Path).Type);
+    }
+
+    [Fact]
     public void A_compose_path_outside_the_checkout_is_refused()
     {
         using var repo = new TempRepo().Write("compose.yaml", TwoServices);
