@@ -23,7 +23,10 @@ public sealed class ComposeDeployTests
             var repo = await GitRepo.CreateAsync([.. App("web v1")]);
             var created = await world.Api.PostAsJsonAsync("/api/deployments", new
             {
-                name, repo_url = repo.Url, use_docker = true, env_vars = new Dictionary<string, string> { ["GREETING"] = marker },
+                name,
+                repo_url = repo.Url,
+                use_docker = true,
+                env_vars = new Dictionary<string, string> { ["GREETING"] = marker },
             });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var d = await world.WaitForDeployAsync(name);
@@ -107,6 +110,7 @@ public sealed class ComposeDeployTests
                 "compose file 'compose.yaml' is refused: services.web.privileged: true is not allowed (it gives the container the whole host); remove it, or set Docker:AllowComposePrivileged=true.",
                 await world.LogAsync(name), StringComparison.Ordinal);
             Assert.Empty(await ProjectContainersAsync(world, $"webops-{name}"));
+            Assert.Contains("\"compose\":\"docker", await world.Api.GetStringAsync("/healthz"), StringComparison.Ordinal);
         }
         finally
         {

@@ -26,6 +26,7 @@ public static class FieldLabels
         ["auto_deploy"] = ("Deploy on push", ""),
         ["docker_image_name"] = ("Image name", ""),
         ["docker_compose_path"] = ("Compose file path", ""),
+        ["compose_service"] = ("Public compose service", ""),
         ["llm.model"] = ("Model", ""),
         ["llm.served_model_name"] = ("Served model name", ""),
         ["llm.gpu_memory_utilization"] = ("GPU memory utilization", ""),
