@@ -2,7 +2,8 @@
 # Prepares a Debian 12 machine for the WebOps test suite, as root and without stdin:
 #   1. apt packages (Docker engine, git, debootstrap, busybox-static, Chromium, systemd-analyze, npm (the
 #      build vendors the graph library from the npm registry),
-#      caddy and pebble for the edge proxy tests, which start their own on free ports),
+#      caddy and pebble for the edge proxy tests, which start their own on free ports,
+#      docker-compose (1.29, Debian's Compose CLI; the v2 plugin is not packaged) for Compose deployments),
 #   2. a running Docker engine,
 #   3. three local base images. Docker Hub is not reachable here, so they are built from Debian
 #      packages (busybox-static, and debootstrap from the mirror apt already uses).
@@ -91,7 +92,7 @@ fi
 # --- 1. apt packages -------------------------------------------------------------------------------
 step_start
 CURRENT_STEP="installing apt packages"
-packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl npm)
+packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl npm docker-compose)
 if [[ ${WEBOPS_SKIP_BROWSER:-0} == 1 ]]; then
   log "WEBOPS_SKIP_BROWSER=1: not installing chromium / chromium-driver"
 else
@@ -120,6 +121,10 @@ else
     -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
     "${missing[@]}"
   step_done "apt packages installed: ${missing[*]}"
+fi
+# Compose deployments run the host's Compose CLI: docker compose (v2) when present, else docker-compose.
+if ! docker compose version >/dev/null 2>&1 && ! docker-compose version --short >/dev/null 2>&1; then
+  die "no Compose CLI answers after installing docker-compose: run 'docker-compose version' to see why"
 fi
 
 # --- 2. Docker engine ------------------------------------------------------------------------------

@@ -47,6 +47,15 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<IHookHandler, DockerPrepareHandler>();
         services.AddSingleton<IHookHandler, DockerBuildAndRunHandler>();
         services.AddSingleton<IHookHandler, DockerHealthHandler>();
+        services.AddSingleton(_ => new Compose.ComposeWorkspace(Core.DataFolder.Resolve(configuration)));
+        services.AddSingleton<Compose.ComposeCliLocator>();
+        services.AddSingleton<Compose.ComposeProcess>();
+        services.AddSingleton<Compose.ComposeStates>();
+        services.AddSingleton<Compose.ComposeDeployer>();
+        services.AddSingleton<Compose.ComposeAppRuntime>();
+
+        // Before the single-container runtime: the first runtime that handles a deployment acts on it.
+        services.AddSingleton<IAppRuntime>(sp => sp.GetRequiredService<Compose.ComposeAppRuntime>());
         services.AddSingleton<IAppRuntime, DockerAppRuntime>();
         services.AddSingleton<IRuntimeEventSource, DockerEventSource>();
         services.AddSingleton<IRequirementCheck, DockerRequirementCheck>();

@@ -35,4 +35,31 @@ public sealed class DockerOptions
 
     /// <summary>The host address app ports are published on; loopback keeps apps behind the panel's proxy.</summary>
     public string BindAddress { get; set; } = "127.0.0.1";
+
+    // Compose files: each key is refused unless allowed here (see WebOps.Core.Compose.ComposeValidator).
+
+    /// <summary>Lets compose files publish host ports themselves (normally the panel publishes the public service on loopback).</summary>
+    public bool AllowComposePorts { get; set; }
+
+    /// <summary>Lets compose services run with <c>privileged: true</c>.</summary>
+    public bool AllowComposePrivileged { get; set; }
+
+    /// <summary>Lets compose services use <c>pid: host</c> and <c>network_mode: host</c>.</summary>
+    public bool AllowComposeHostNamespaces { get; set; }
+
+    /// <summary>Lets compose services add the ALL or SYS_ADMIN capabilities.</summary>
+    public bool AllowComposeCapabilities { get; set; }
+
+    /// <summary>Lets compose services map host devices.</summary>
+    public bool AllowComposeDevices { get; set; }
+
+    public Core.Compose.ComposePolicy ComposePolicy() => new()
+    {
+        AllowPorts = AllowComposePorts,
+        AllowPrivileged = AllowComposePrivileged,
+        AllowHostNamespaces = AllowComposeHostNamespaces,
+        AllowCapabilities = AllowComposeCapabilities,
+        AllowDevices = AllowComposeDevices,
+        DeniedHostPaths = DeniedHostPaths,
+    };
 }

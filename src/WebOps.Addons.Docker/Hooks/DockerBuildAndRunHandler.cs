@@ -18,7 +18,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// </summary>
 public sealed class DockerBuildAndRunHandler(
     DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options,
-    DockerUnits units, ReleaseBeside beside, VllmDeployer? vllm = null, IEdgeRouter? edge = null) : IHookHandler
+    DockerUnits units, ReleaseBeside beside, VllmDeployer? vllm = null, IEdgeRouter? edge = null, Compose.ComposeDeployer? compose = null) : IHookHandler
 {
     public const string HandlerName = "docker.build_and_run";
 
@@ -36,10 +36,24 @@ public sealed class DockerBuildAndRunHandler(
         // What to build was decided once after detection (BuildPlanner); the pre_deployment hook already refused a plan
         // with a problem, so anything else here means that hook did not run.
         var plan = context.Plan;
-        if (plan is not { Problem: null, Source: ImageSource.RepositoryDockerfile or ImageSource.GeneratedDockerfile or ImageSource.VllmImage or ImageSource.ExistingImage })
+        if (plan is not { Problem: null, Source: ImageSource.RepositoryDockerfile or ImageSource.GeneratedDockerfile or ImageSource.VllmImage or ImageSource.ExistingImage or ImageSource.Compose })
         {
             return context.Log.Failed(plan?.Problem
                 ?? $"Deployment '{deployment.Name}' has nothing the Docker addon can build: is its pre_deployment hook (docker.prepare) enabled?");
+        }
+
+        if (plan.Source == ImageSource.Compose)
+        {
+            try
+            {
+                return compose is null
+                    ? context.Log.Failed($"Deployment '{deployment.Name}' is a Compose project and the Compose runtime is not registered.")
+                    : await compose.RunAsync(context, plan, cancellationToken);
+            }
+            catch (DockerUnavailableException e)
+            {
+                return context.Log.Failed(e.Message);
+            }
         }
 
         if (plan.Source == ImageSource.VllmImage)

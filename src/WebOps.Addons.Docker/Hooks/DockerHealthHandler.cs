@@ -11,7 +11,7 @@ namespace WebOps.Addons.Docker.Hooks;
 /// message carries the exit code. No resource sample: the engine takes a second per sample, too slow for every app
 /// on every sweep.
 /// </summary>
-public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates states) : IHookHandler
+public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates states, Compose.ComposeStates? compose = null) : IHookHandler
 {
     public const string HandlerName = "docker.health";
 
@@ -27,6 +27,11 @@ public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates sta
 
         try
         {
+            if (deployment.ComposeProject is { } project && compose is not null)
+            {
+                return await CheckComposeAsync(context, project, compose, cancellationToken);
+            }
+
             return await CheckAsync(context, cancellationToken);
         }
         catch (DockerUnavailableException e)
@@ -38,6 +43,17 @@ public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates sta
         {
             return HookResult.Unhealthy($"Could not inspect container {deployment.ContainerName}: {EngineErrors.Describe(e)}");
         }
+    }
+
+    /// <summary>A Compose project is unhealthy when any service is: exited, restarting, or unhealthy by its HEALTHCHECK.</summary>
+    private static async Task<HookResult> CheckComposeAsync(HookContext context, string project, Compose.ComposeStates compose, CancellationToken cancellationToken)
+    {
+        var services = await compose.ReadAsync(project, cancellationToken);
+        context.Metrics["state"] = services.All(s => s.State == "running") && services.Count > 0 ? "running" : "degraded";
+        context.Metrics["services"] = string.Join(", ", services.Select(s => $"{s.Service}: {s.Describe()}"));
+        return Core.Compose.ServiceState.Unhealthy(services) is { } problem
+            ? HookResult.Unhealthy($"Compose project {project}: {problem}; see the service's logs, then start or redeploy it.")
+            : HookResult.Healthy($"Compose project {project}: {string.Join(", ", services.Select(s => $"{s.Service} {s.Describe()}"))}.");
     }
 
     private async Task<HookResult> CheckAsync(HookContext context, CancellationToken cancellationToken)

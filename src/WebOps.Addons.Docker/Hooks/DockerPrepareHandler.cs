@@ -14,7 +14,8 @@ namespace WebOps.Addons.Docker.Hooks;
 /// pre_deployment: checks the engine answers and that there is a Dockerfile to build (generating one when allowed),
 /// so a deploy that cannot build fails before anything is touched.
 /// </summary>
-public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOptions> options, VllmDeployer? vllm = null) : IHookHandler
+public sealed class DockerPrepareHandler(
+    DockerEngine engine, IOptions<DockerOptions> options, VllmDeployer? vllm = null, Compose.ComposeDeployer? compose = null) : IHookHandler
 {
     public const string HandlerName = "docker.prepare";
 
@@ -58,6 +59,7 @@ public sealed class DockerPrepareHandler(DockerEngine engine, IOptions<DockerOpt
             ImageSource.GeneratedDockerfile => await WriteGeneratedFilesAsync(context, plan, cancellationToken),
             ImageSource.VllmImage when vllm is not null => await vllm.PrepareAsync(context, cancellationToken),
             ImageSource.ExistingImage => await FindReleaseImageAsync(context, plan, cancellationToken),
+            ImageSource.Compose when compose is not null => await compose.PrepareAsync(context, plan, cancellationToken),
             _ => context.Log.Failed($"Deployment '{deployment.Name}' has nothing the Docker addon can build ({plan.Describe()})."),
         };
     }

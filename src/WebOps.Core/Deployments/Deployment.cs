@@ -62,8 +62,18 @@ public class Deployment
 
     public string DockerfilePath { get; set; } = DefaultDockerfilePath;
 
-    /// <summary>Reserved for compose support.</summary>
+    /// <summary>The compose file (relative to the checkout); set, the deployment is a Compose project.</summary>
     public string? DockerComposePath { get; set; }
+
+    // Compose fields (migration ComposeService).
+
+    /// <summary>The compose service the edge routes to; null means the first service with a port.</summary>
+    public string? ComposeService { get; set; }
+
+    /// <summary>The Compose project the last successful deploy runs (<c>webops-{name}</c>); null for a single container.</summary>
+    public string? ComposeProject { get; set; }
+
+    public string ComposeProjectName => $"webops-{Name}";
 
     /// <summary>Null means <c>webops/{name}:latest</c>.</summary>
     public string? DockerImageName { get; set; }
@@ -104,10 +114,12 @@ public class Deployment
     {
         (ContainerImage, ContainerId, ProcessId, ProcessCommand) = app switch
         {
+            RunningCompose => ((string?)null, (string?)null, (int?)null, (string?)null),
             RunningContainer c => (c.Image, c.ContainerId, null, null),
             RunningProcess p => ((string?)null, (string?)null, p.ProcessId, p.Command),
             _ => throw new ArgumentException($"Unknown kind of running app: {app.GetType().Name}.", nameof(app)),
         };
+        ComposeProject = (app as RunningCompose)?.Project;
         PublishedPorts = [.. app.PublishedPorts];
         Url = app.Url;
         HostPort = app.HostPort ?? HostPort;

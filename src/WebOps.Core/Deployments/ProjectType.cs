@@ -6,4 +6,7 @@ public enum ProjectType
     Django,
     Static,
     Llm,
+
+    /// <summary>A Docker Compose project (docker_compose_path, or a compose file at the root and nothing else detected).</summary>
+    Compose,
 }

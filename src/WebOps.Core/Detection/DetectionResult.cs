@@ -37,4 +37,13 @@ public sealed record DetectionResult
 
     /// <summary>Django: whether dependencies need system build packages (e.g. psycopg2 from source, mysqlclient).</summary>
     public bool NeedsBuildPackages { get; init; }
+
+    /// <summary>Compose: the compose file, relative to the checkout.</summary>
+    public string? ComposeFilePath { get; init; }
+
+    /// <summary>Compose: the services of the file, in file order.</summary>
+    public IReadOnlyList<Compose.ComposeService> ComposeServices { get; init; } = [];
+
+    /// <summary>Compose: the service the edge routes to (compose_service, else the first with a port).</summary>
+    public string? PublicService { get; init; }
 }

@@ -4,7 +4,8 @@ namespace WebOps.Core.Detection;
 
 /// <summary>
 /// Decides what a checkout is and how to serve it, by reading files only (no process runs). Rules are asked in
-/// a fixed order and the first answer wins: an existing Dockerfile, Django, a static site, a vLLM setup.
+/// a fixed order and the first answer wins: an existing Dockerfile, Django, a static site, a vLLM setup, a compose
+/// file (docker_compose_path decides before all of them).
 /// Nothing detected is an error, never a guess.
 /// </summary>
 public static class ProjectDetector
@@ -14,20 +15,42 @@ public static class ProjectDetector
     /// <param name="dockerfilePath">The deployment's dockerfile_path, relative to the checkout. When it does not
     /// exist detection carries on without a Dockerfile (the Docker addon reports the missing file).</param>
     /// <param name="label">How errors name the checkout, e.g. "https://x/repo.git@main"; the path by default.</param>
+    /// <param name="composePath">The deployment's docker_compose_path: when set, the checkout is a Compose project.</param>
+    /// <param name="composeService">The deployment's compose_service, reported as the public service.</param>
     /// <exception cref="ProjectDetectionException">Nothing deployable was found.</exception>
     public static DetectionResult Detect(
-        string checkoutPath, ProjectType requested = ProjectType.Auto, string? dockerfilePath = null, string? label = null)
+        string checkoutPath, ProjectType requested = ProjectType.Auto, string? dockerfilePath = null, string? label = null,
+        string? composePath = null, string? composeService = null)
     {
         var files = new CheckoutFiles(checkoutPath);
         label ??= checkoutPath;
+        if (composePath is { Length: > 0 } || requested == ProjectType.Compose)
+        {
+            return ComposeDetector.Detect(files, composePath is { Length: > 0 } ? composePath : null, label, composeService)
+                ?? throw new ProjectDetectionException(
+                    $"project_type is compose but no compose file was found in {label} (looked for {string.Join(", ", Compose.ComposeFileNames.Candidates)}); add one, or set docker_compose_path.");
+        }
+
         var dockerfile = DockerfileLocator.Locate(files, dockerfilePath);
+
+        // A compose file at the root builds its services' Dockerfiles itself: one found only in a subfolder
+        // (web/Dockerfile) belongs to a service, so the compose file decides; a root Dockerfile still wins.
+        if (requested == ProjectType.Auto && dockerfilePath is null && dockerfile.Path is { } found && found.Contains('/', StringComparison.Ordinal)
+            && ComposeDetector.Detect(files, null, label, composeService) is { } compose)
+        {
+            return compose;
+        }
+
         var code = DetectCode(files, requested, dockerfile.Path);
         if (dockerfile.Path is { } path)
         {
             return WithDockerfile(code, requested, path);
         }
 
-        return code ?? throw Failure(requested, label, dockerfile.Tied);
+        // A compose file decides only when nothing else does: a Dockerfile or a framework is deployed as before.
+        return code
+            ?? (requested == ProjectType.Auto && dockerfile.Tied.Count == 0 ? ComposeDetector.Detect(files, null, label, composeService) : null)
+            ?? throw Failure(requested, label, dockerfile.Tied);
     }
 
     private static DetectionResult? DetectCode(CheckoutFiles files, ProjectType requested, string? dockerfile) =>

@@ -53,6 +53,15 @@ public sealed record DeploymentSnapshot
     /// <summary>Limits, restart policy, log rotation and container health check, applied wherever the app runs.</summary>
     public Resources.ResourceSettings Resources { get; init; } = new();
 
+    /// <summary>The compose file the deployment names (docker_compose_path); null lets detection look.</summary>
+    public string? DockerComposePath { get; init; }
+
+    /// <summary>The compose service the edge routes to; null means the first with a port.</summary>
+    public string? ComposeService { get; init; }
+
+    /// <summary>The Compose project the last deploy runs; null when the app is a single container.</summary>
+    public string? ComposeProject { get; init; }
+
     /// <summary>The deploy run being executed (null for health checks and manual actions).</summary>
     public int? DeployRunId { get; init; }
 }

@@ -27,6 +27,12 @@ public sealed record BuildPlan
     /// project type's default.</summary>
     public required int Port { get; init; }
 
+    /// <summary>Compose: the compose file, relative to the checkout.</summary>
+    public string? ComposeFilePath { get; init; }
+
+    /// <summary>Compose: the service the edge routes to; <see cref="Port"/> is its container port.</summary>
+    public string? PublicService { get; init; }
+
     /// <summary>Why nothing can be built (the Docker addon's pre_deployment hook fails with it); null when all is well.</summary>
     public string? Problem { get; init; }
 
@@ -36,6 +42,7 @@ public sealed record BuildPlan
         ImageSource.RepositoryDockerfile => $"build the repository's Dockerfile '{DockerfilePath}'; the app listens on port {Port}",
         ImageSource.GeneratedDockerfile => $"no Dockerfile at '{ConfiguredDockerfilePath}': generate '{DockerfilePath}'; the app listens on port {Port}",
         ImageSource.ExistingImage => $"roll back to release #{Release}: start its image {Image} with its configuration, build nothing; the app listens on port {Port}",
+        ImageSource.Compose => $"run the Compose project '{ComposeFilePath}'; the public service {PublicService} listens on port {Port}",
         ImageSource.VllmImage => $"no Dockerfile at '{ConfiguredDockerfilePath}': run the vLLM image; the server listens on port {Port}",
         _ => $"run without Docker; the app listens on port {Port}",
     };

@@ -14,6 +14,11 @@ public static class BuildPlanner
     public static BuildPlan Decide(Deployment deployment, DetectionResult detection, string checkoutPath)
     {
         var type = detection.Type;
+        if (type == ProjectType.Compose)
+        {
+            return ComposePlanner.Decide(deployment, detection);
+        }
+
         var defaultPort = deployment.PortFor(type);
         if (!deployment.UseDocker)
         {

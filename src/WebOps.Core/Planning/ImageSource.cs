@@ -17,4 +17,7 @@ public enum ImageSource
 
     /// <summary>A rollback: the image of an earlier release (<see cref="BuildPlan.Image"/>) starts again; no clone, no build.</summary>
     ExistingImage,
+
+    /// <summary>A Compose project: the Docker addon runs the Compose CLI on <see cref="BuildPlan.ComposeFilePath"/>.</summary>
+    Compose,
 }

@@ -21,6 +21,10 @@ public interface IAppRuntime
 
     Task<IReadOnlyList<RuntimeLogLine>> GetLogsAsync(DeploymentSnapshot deployment, int tail, CancellationToken cancellationToken);
 
+    /// <summary>One service's lines, for apps made of several (Compose); others have one and refuse a name.</summary>
+    Task<IReadOnlyList<RuntimeLogLine>> GetServiceLogsAsync(DeploymentSnapshot deployment, string service, int tail, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"'{deployment.Name}' is not a Compose project: it has no service '{service}'; leave out the service.");
+
     /// <summary>Current state as seen by the runtime (null when nothing exists).</summary>
     Task<RuntimeState?> InspectAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken);
 }

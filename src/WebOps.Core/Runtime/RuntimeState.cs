@@ -7,4 +7,8 @@ public sealed record RuntimeState(
     bool Running,
     RunningApp App,
     int RestartCount,
-    int? ExitCode);
+    int? ExitCode)
+{
+    /// <summary>A Compose project's services, one state each; empty for a single container or process.</summary>
+    public IReadOnlyList<Compose.ServiceState> Services { get; init; } = [];
+}

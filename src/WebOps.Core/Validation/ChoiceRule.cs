@@ -3,7 +3,7 @@ namespace WebOps.Core.Validation;
 /// <summary>Fields with a fixed set of lowercase values, matched exactly so stored data has one spelling.</summary>
 internal static class ChoiceRule
 {
-    public static readonly string[] ProjectTypes = ["auto", "django", "static", "llm"];
+    public static readonly string[] ProjectTypes = ["auto", "django", "static", "llm", "compose"];
 
     public static readonly string[] NetworkModes = ["bridge", "host", "none"];
 

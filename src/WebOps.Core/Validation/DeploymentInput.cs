@@ -24,6 +24,9 @@ public sealed class DeploymentInput
 
     public string? DockerComposePath { get; set; }
 
+    /// <summary>The compose service the edge routes to; empty clears it (the first service with a port).</summary>
+    public string? ComposeService { get; set; }
+
     public string? DockerImageName { get; set; }
 
     public Dictionary<string, string>? DockerBuildArgs { get; set; }

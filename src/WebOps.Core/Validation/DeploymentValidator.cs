@@ -65,6 +65,7 @@ public static class DeploymentValidator
         CheckVariables(errors, "env_vars", input.EnvVars);
         Check(errors, "dockerfile_path", input.DockerfilePath, RepoPathRule.Check);
         Check(errors, "docker_compose_path", input.DockerComposePath, RepoPathRule.Check);
+        Check(errors, "compose_service", input.ComposeService, Compose.ComposeServiceNameRule.Check);
         Check(errors, "docker_image_name", input.DockerImageName, ImageNameRule.Check);
         CheckVariables(errors, "docker_build_args", input.DockerBuildArgs);
         CheckVariables(errors, "docker_env_vars", input.DockerEnvVars);

@@ -245,6 +245,14 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
+                    b.Property<string>("ComposeProject")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compose_project");
+
+                    b.Property<string>("ComposeService")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compose_service");
+
                     b.Property<string>("ContainerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("container_id");

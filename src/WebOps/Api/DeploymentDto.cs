@@ -48,6 +48,12 @@ public sealed record DeploymentDto
 
     public string? DockerImageName { get; init; }
 
+    /// <summary>The compose service the edge routes to (null: the first with a port).</summary>
+    public string? ComposeService { get; init; }
+
+    /// <summary>A Compose deployment's services and their states (only on the single-deployment read; empty otherwise).</summary>
+    public IReadOnlyList<ServiceStateDto> Services { get; init; } = [];
+
     public required string EffectiveImageName { get; init; }
 
     public required IReadOnlyDictionary<string, string> DockerBuildArgs { get; init; }
@@ -121,6 +127,7 @@ public sealed record DeploymentDto
         DockerfilePath = d.DockerfilePath,
         DockerComposePath = d.DockerComposePath,
         DockerImageName = d.DockerImageName,
+        ComposeService = d.ComposeService,
         EffectiveImageName = d.ImageName,
         DockerBuildArgs = Masked(d.DockerBuildArgs, reveal),
         DockerEnvVars = Masked(d.DockerEnvVars, reveal),

@@ -50,6 +50,7 @@ public static class DeploymentsApi
             ? ApiResults.Ok(DeploymentDto.From(d, reveal, s.PublicUrls(d)) with
             {
                 Certificates = [.. (await certificates.OfAsync(d, ct)).Select(CertificateDto.From)],
+                Services = [.. (await s.ServicesAsync(d, ct)).Select(ServiceStateDto.From)],
             })
             : ApiResults.NotFound(name);
     }
@@ -138,11 +139,12 @@ public static class DeploymentsApi
     {
         var errors = new List<FieldError>();
         var tail = QueryValues.Read(request, "tail", 1, 10000, errors);
+        var service = request.Query["service"].FirstOrDefault();
         return errors.Count > 0
             ? QueryValues.Refusal(errors)
             : await ActAsync(name, s, async d =>
             {
-                var lines = await s.RuntimeLogsAsync(d, (int)(tail ?? 200), ct);
+                var lines = await s.RuntimeLogsAsync(d, (int)(tail ?? 200), ct, service);
                 return ApiResults.Ok(lines.Select(l => new { time = l.Time, stream = l.Stream, text = l.Text }));
             }, ct);
     }

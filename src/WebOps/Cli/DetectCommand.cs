@@ -10,7 +10,7 @@ namespace WebOps.Cli;
 /// checkout would detect. Exit codes: 0 detected, 1 nothing detected, 2 usage error.</summary>
 public static class DetectCommand
 {
-    public const string Usage = "webops detect PATH [--json] [--type auto|django|static|llm]";
+    public const string Usage = "webops detect PATH [--json] [--type auto|django|static|llm|compose]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -20,7 +20,7 @@ public static class DetectCommand
         var detect = new Verb("detect", "Show what WebOps would deploy from a folder", Usage);
         var path = CommonOptions.Positional<string?>("PATH", "The folder of a checked-out repository", ArgumentArity.ZeroOrOne);
         var json = new Option<bool>("--json") { Description = "Print one JSON object (type, app_dir, wsgi_module, dockerfile_path, reason)" };
-        var type = new Option<string?>("--type") { Description = "Detect as this type instead of guessing", HelpName = "auto|django|static|llm" };
+        var type = new Option<string?>("--type") { Description = "Detect as this type instead of guessing", HelpName = "auto|django|static|llm|compose" };
         type.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Enum.GetNames<ProjectType>().Select(n => n.ToLowerInvariant())]);
         detect.Arguments.Add(path);
         detect.Options.Add(json);
@@ -77,10 +77,26 @@ public static class DetectCommand
             ["dockerfile_path"] = result.DockerfilePath,
             ["reason"] = result.Reason,
         };
+        if (result.ComposeFilePath is { } composeFile)
+        {
+            // Only for Compose projects, so the output of every other type stays as scripts know it.
+            node["compose_file"] = composeFile;
+            node["services"] = new JsonArray([.. result.ComposeServices.Select(s => (JsonNode?)JsonValue.Create(s.Name))]);
+            node["public_service"] = result.PublicService;
+        }
+
         return node.ToJsonString(JsonOptions);
     }
 
-    public static string ToText(DetectionResult result) => string.Join(
+    public static string ToText(DetectionResult result) => result.ComposeFilePath is { } composeFile
+        ? string.Join(
+            Environment.NewLine,
+            $"type: {result.Type.ToString().ToLowerInvariant()}",
+            $"compose file: {composeFile}",
+            $"services: {string.Join(", ", result.ComposeServices.Select(s => s.Ports()))}",
+            $"public service: {result.PublicService ?? "-"}",
+            $"reason: {result.Reason}")
+        : string.Join(
         Environment.NewLine,
         $"type: {result.Type.ToString().ToLowerInvariant()}",
         $"app dir: {result.AppDir}",

@@ -133,7 +133,8 @@ public sealed class DeployOrchestrator(
     private static DetectionResult Detect(Deployment d, string checkout, RunLog log)
     {
         var explicitDockerfile = d.DockerfilePath == Deployment.DefaultDockerfilePath ? null : d.DockerfilePath;
-        var detection = ProjectDetector.Detect(checkout, d.ProjectType, explicitDockerfile, $"{d.RepoUrl}@{d.Branch}");
+        var detection = ProjectDetector.Detect(
+            checkout, d.ProjectType, explicitDockerfile, $"{d.RepoUrl}@{d.Branch}", d.DockerComposePath, d.ComposeService);
         log.Info("webops", $"Detected {detection.Type.ToString().ToLowerInvariant()}: {detection.Reason}");
         return detection;
     }

@@ -18,6 +18,7 @@ public static class DeploymentInputMapper
         d.UseDocker = input.UseDocker ?? d.UseDocker;
         d.DockerfilePath = string.IsNullOrWhiteSpace(input.DockerfilePath) ? d.DockerfilePath : input.DockerfilePath.Trim();
         d.DockerComposePath = input.DockerComposePath is null ? d.DockerComposePath : Blank(input.DockerComposePath);
+        d.ComposeService = input.ComposeService is null ? d.ComposeService : Blank(input.ComposeService);
         d.DockerImageName = input.DockerImageName is null ? d.DockerImageName : Blank(input.DockerImageName);
         d.DockerBuildArgs = Merge(input.DockerBuildArgs, d.DockerBuildArgs);
         d.DockerEnvVars = Merge(input.DockerEnvVars, d.DockerEnvVars);

@@ -213,10 +213,34 @@ public sealed class DeploymentService(
     public string? RefusalOf(Deployment d, DeploymentAction action) =>
         action != DeploymentAction.Deploy && IsDeploying(d) ? Deploying(d, action) : StatusRefusal(d, action);
 
-    public async Task<IReadOnlyList<RuntimeLogLine>> RuntimeLogsAsync(Deployment d, int tail, CancellationToken ct)
+    public async Task<IReadOnlyList<RuntimeLogLine>> RuntimeLogsAsync(Deployment d, int tail, CancellationToken ct, string? service = null)
     {
         var snapshot = SnapshotFactory.From(d);
-        return await RuntimeFor(d, snapshot).GetLogsAsync(snapshot, tail, ct);
+        return service is null
+            ? await RuntimeFor(d, snapshot).GetLogsAsync(snapshot, tail, ct)
+            : await RuntimeFor(d, snapshot).GetServiceLogsAsync(snapshot, service, tail, ct);
+    }
+
+    /// <summary>A Compose deployment's services with their states; empty for other apps or when the engine cannot say.</summary>
+    public async Task<IReadOnlyList<Core.Compose.ServiceState>> ServicesAsync(Deployment d, CancellationToken ct)
+    {
+        if (d.ComposeProject is null)
+        {
+            return [];
+        }
+
+        var snapshot = SnapshotFactory.From(d);
+        try
+        {
+            return runtimes.FirstOrDefault(r => r.Handles(snapshot)) is { } runtime && await runtime.InspectAsync(snapshot, ct) is { } state
+                ? state.Services
+                : [];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The page and the API still show the deployment; the health monitor reports the engine's trouble.
+            return [];
+        }
     }
 
     private async Task ActAsync(

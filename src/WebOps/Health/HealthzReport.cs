@@ -4,4 +4,8 @@ namespace WebOps.Health;
 /// The body of <c>/healthz</c>: <c>docker</c> is <c>ok</c>, <c>unreachable</c> or <c>not used</c>; <c>proxy</c> (the edge,
 /// Caddy) is <c>ok</c>, <c>not answering</c>, <c>not installed</c> or <c>disabled</c> and does not make the panel unavailable.
 /// </summary>
-public sealed record HealthzReport(string Status, string Database, string Docker, string Proxy);
+public sealed record HealthzReport(string Status, string Database, string Docker, string Proxy)
+{
+    /// <summary>The Compose CLI Compose deployments use (e.g. <c>docker-compose: 1.29.2</c>), or <c>not installed</c>; informative only.</summary>
+    public string? Compose { get; init; }
+}

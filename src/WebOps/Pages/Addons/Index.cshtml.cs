@@ -7,7 +7,7 @@ using WebOps.Pages.Shared;
 namespace WebOps.Pages.Addons;
 
 /// <summary>The addons found at start-up, their hooks in run order, and a switch for each.</summary>
-public sealed class IndexModel(AddonRegistry registry) : PageModel
+public sealed class IndexModel(AddonRegistry registry, WebOps.Addons.Docker.Compose.ComposeCliLocator compose) : PageModel
 {
     private static readonly string[] EventOrder = ["pre_deployment", "post_deployment", "health_check"];
 
@@ -16,8 +16,12 @@ public sealed class IndexModel(AddonRegistry registry) : PageModel
     /// <summary>Hooks of enabled, valid addons as they will run, event by event.</summary>
     public IReadOnlyList<HookDto> RunOrder { get; private set; } = [];
 
-    public void OnGet()
+    /// <summary>The Compose CLI the Docker addon runs for Compose deployments, or "not installed".</summary>
+    public string ComposeCli { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        ComposeCli = (await compose.FindAsync(ct))?.Describe() ?? "not installed";
         Addons = [.. registry.Addons.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => AddonDto.From(a, registry.IsEnabled(a.Name)))];
         RunOrder = [.. AddonsApi.HookOrder(registry)];
     }

@@ -45,6 +45,9 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     /// <summary>Where the app answers through the edge proxy, one per domain.</summary>
     public IReadOnlyList<string> PublicUrls { get; private set; } = [];
 
+    /// <summary>A Compose deployment's services with their states; empty for other apps.</summary>
+    public IReadOnlyList<Core.Compose.ServiceState> Services { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { } deployment)
@@ -66,6 +69,7 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
         var newest = await lines.OrderByDescending(l => l.Id).Take(LogLines).ToListAsync(ct);
         Log = [.. newest.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine)];
         Llm = deployment.ProjectType == ProjectType.Llm ? await llm.FindAsync(deployment.Id, ct) : null;
+        Services = await Deployments.ServicesAsync(deployment, ct);
         return Page();
     }
 

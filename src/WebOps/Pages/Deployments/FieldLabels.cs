@@ -38,6 +38,7 @@ public static class FieldLabels
         ["health_check.timeout"] = ("Health check timeout", ""),
         ["health_check.retries"] = ("Health check retries", ""),
         ["health_check.start_period"] = ("Health check start period", ""),
+        ["compose_service"] = ("Public compose service", ""),
         ["llm.model"] = ("Model", ""),
         ["llm.served_model_name"] = ("Served model name", ""),
         ["llm.gpu_memory_utilization"] = ("GPU memory utilization", ""),

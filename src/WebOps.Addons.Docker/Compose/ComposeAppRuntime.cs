@@ -1,0 +1,140 @@
+using WebOps.Addons.Docker.Engine;
+using WebOps.Core.Compose;
+using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
+
+namespace WebOps.Addons.Docker.Compose;
+
+/// <summary>
+/// Start, stop, restart, delete, logs and state of a Compose deployment, through the Compose CLI on the files the
+/// last deploy wrote (<see cref="ComposeWorkspace"/>). Registered before the single-container runtime, which handles
+/// every other Docker deployment.
+/// </summary>
+public sealed class ComposeAppRuntime(
+    ComposeCliLocator locator, ComposeProcess process, ComposeWorkspace workspace, ComposeStates states, DockerEngine engine) : IAppRuntime
+{
+    private static readonly TimeSpan ActionLimit = TimeSpan.FromMinutes(3);
+
+    public bool Handles(DeploymentSnapshot deployment) => deployment.UseDocker && deployment.ComposeProject is not null;
+
+    public Task StartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>
+        RunAsync(deployment, c => c.Start(), "start", cancellationToken);
+
+    public Task StopAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>
+        RunAsync(deployment, c => c.Stop(), "stop", cancellationToken);
+
+    public Task RestartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>
+        RunAsync(deployment, c => c.Restart(), "restart", cancellationToken);
+
+    /// <summary>
+    /// Removes the services' containers with their anonymous volumes, then the project's networks (and its built images
+    /// with <paramref name="removeImages"/>); named volumes stay. Without the run folder the containers are removed
+    /// through the engine.
+    /// </summary>
+    public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
+    {
+        // Compose 1.29 hands a recreated container its predecessor's anonymous volume by name, after which
+        // `rm -v` no longer counts it as anonymous: the project's unnamed volumes are collected first and removed after.
+        var anonymous = await AnonymousVolumesAsync(deployment.ComposeProject!, cancellationToken);
+        if (await CommandsAsync(deployment, cancellationToken) is { } found)
+        {
+            await RunAsync(found, found.Commands.Remove(), "remove the containers of", deployment, cancellationToken);
+            await RunAsync(found, found.Commands.Down(volumes: false, images: removeImages), "take down", deployment, cancellationToken);
+        }
+        else
+        {
+            foreach (var container in await states.ContainersAsync(deployment.ComposeProject!, cancellationToken))
+            {
+                await engine.RemoveContainerAsync(container.ID, force: true, cancellationToken);
+            }
+        }
+
+        foreach (var volume in anonymous)
+        {
+            await engine.RemoveVolumeAsync(volume, cancellationToken);
+        }
+
+        workspace.Remove(deployment.Name);
+    }
+
+    /// <summary>Volumes mounted by the project's containers that Compose did not name (a 64-hex id, no volume label).</summary>
+    private async Task<IReadOnlyList<string>> AnonymousVolumesAsync(string project, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var container in await states.ContainersAsync(project, ct))
+        {
+            names.AddRange(container.Mounts
+                .Where(m => m.Type == "volume" && m.Name is { Length: 64 } n && n.All(char.IsAsciiHexDigitLower))
+                .Select(m => m.Name!));
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>All services' lines interleaved by time, each prefixed with its service.</summary>
+    public Task<IReadOnlyList<RuntimeLogLine>> GetLogsAsync(DeploymentSnapshot deployment, int tail, CancellationToken cancellationToken) =>
+        GetServiceLogsAsync(deployment, null, tail, cancellationToken);
+
+    /// <summary>One service's lines (<paramref name="service"/>), or all services' when null.</summary>
+    public async Task<IReadOnlyList<RuntimeLogLine>> GetServiceLogsAsync(
+        DeploymentSnapshot deployment, string? service, int tail, CancellationToken cancellationToken)
+    {
+        var lines = new List<RuntimeLogLine>();
+        foreach (var container in await states.ContainersAsync(deployment.ComposeProject!, cancellationToken))
+        {
+            var name = ComposeStates.Service(container);
+            if (service is null || name == service)
+            {
+                lines.AddRange((await engine.GetLogsAsync(container.ID, tail, cancellationToken)).Select(l => l with { Text = $"{name} | {l.Text}" }));
+            }
+        }
+
+        return [.. lines.OrderBy(l => l.Time ?? DateTimeOffset.MinValue).TakeLast(tail)];
+    }
+
+    public async Task<RuntimeState?> InspectAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken)
+    {
+        var project = deployment.ComposeProject!;
+        var services = await states.ReadAsync(project, cancellationToken);
+        if (services.Count == 0)
+        {
+            return null;
+        }
+
+        var running = services.All(s => s.State == "running");
+        var first = services.FirstOrDefault(s => s.State != "running");
+        var app = new RunningCompose(project, deployment.ComposeService ?? "");
+        return new RuntimeState(running ? "running" : first!.State, running, app, 0, first?.ExitCode) { Services = services };
+    }
+
+    private async Task RunAsync(DeploymentSnapshot deployment, Func<ComposeCommands, IReadOnlyList<string>> verb, string what, CancellationToken ct)
+    {
+        var found = await CommandsAsync(deployment, ct)
+            ?? throw new InvalidOperationException(
+                $"the files of Compose project {deployment.ComposeProject} are gone (checkout or {workspace.Folder(deployment.Name)}); redeploy it.");
+        await RunAsync(found, verb(found.Commands), what, deployment, ct);
+    }
+
+    private async Task RunAsync(Found found, IReadOnlyList<string> arguments, string what, DeploymentSnapshot deployment, CancellationToken ct)
+    {
+        var result = await process.RunAsync(found.Cli, arguments, found.Folder, ActionLimit, null, ct);
+        if (result.ExitCode != 0 || result.TimedOut)
+        {
+            throw new InvalidOperationException(ComposeProcess.Failure($"Compose could not {what} {deployment.ComposeProject}", result));
+        }
+    }
+
+    private async Task<Found?> CommandsAsync(DeploymentSnapshot deployment, CancellationToken ct)
+    {
+        var cli = await locator.FindAsync(ct) ?? throw new InvalidOperationException(ComposeCliLocator.Missing);
+        if (workspace.ComposeFile(deployment.Name) is not { } file)
+        {
+            return null;
+        }
+
+        var commands = new ComposeCommands(cli, deployment.ComposeProject!, file, workspace.OverrideFile(deployment.Name), workspace.EnvFile(deployment.Name));
+        return new Found(cli, commands, Path.GetDirectoryName(file)!);
+    }
+
+    private sealed record Found(ComposeCli Cli, ComposeCommands Commands, string Folder);
+}

@@ -1,0 +1,9 @@
+namespace WebOps.Core.Compose;
+
+/// <summary>One service of a compose file, as far as the panel needs it: its name, the container ports it publishes
+/// or exposes (in file order) and whether it is built from the checkout.</summary>
+public sealed record ComposeService(string Name, IReadOnlyList<int> ContainerPorts, bool Builds)
+{
+    /// <summary>The name with its ports, e.g. <c>web (80)</c>, or the name alone.</summary>
+    public string Ports() => ContainerPorts.Count == 0 ? Name : $"{Name} ({string.Join(", ", ContainerPorts.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+}
