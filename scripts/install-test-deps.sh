@@ -92,7 +92,7 @@ fi
 # --- 1. apt packages -------------------------------------------------------------------------------
 step_start
 CURRENT_STEP="installing apt packages"
-packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl npm docker-compose)
+packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl docker-compose)
 if [[ ${WEBOPS_SKIP_BROWSER:-0} == 1 ]]; then
   log "WEBOPS_SKIP_BROWSER=1: not installing chromium / chromium-driver"
 else
@@ -105,6 +105,12 @@ if command -v systemd-analyze >/dev/null 2>&1; then
 else
   log "systemd-analyze: missing, installing package systemd (tools only; PID 1 is not changed)"
   packages+=(systemd)
+fi
+# The build needs npm; a machine may already have it from another Node.js package (which conflicts with Debian's).
+if command -v npm >/dev/null 2>&1; then
+  log "npm: using $(command -v npm)"
+else
+  packages+=(npm)
 fi
 
 missing=()
