@@ -25,6 +25,12 @@ public sealed partial class HealthChecker(
     IOptions<HealthOptions> options,
     ILogger<HealthChecker> logger)
 {
+    /// <summary>
+    /// How long a container that just (re)started is checked again while it is unhealthy: the engine reports it running
+    /// before the app in it listens, so the first probe after a <c>start</c> event often finds the port closed.
+    /// </summary>
+    public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<int, SemaphoreSlim> gates = new();
 
     public async Task CheckAsync(int deploymentId, string source, CancellationToken ct)
@@ -119,11 +125,30 @@ public sealed partial class HealthChecker(
 
         if (reaction.Action == ContainerEventAction.Recheck)
         {
-            await CheckAsync(id, HealthSources.Event, ct);
-            return;
+            // Checked again after 1, 2, 4, 8 and 16 s while unhealthy, so an app that needs a moment to listen after a
+            // start shows healthy then rather than at the next sweep (minutes away with a long Health:Interval).
+            var delay = TimeSpan.FromSeconds(1);
+            for (var waited = TimeSpan.Zero; ; waited += delay, delay *= 2)
+            {
+                await CheckAsync(id, HealthSources.Event, ct);
+                if (waited >= StartGrace || await HealthOfAsync(id, ct) != HealthState.Unhealthy)
+                {
+                    return;
+                }
+
+                await Task.Delay(delay, ct);
+            }
         }
 
         await RecordEventAsync(id, HealthReading.Unhealthy(reaction.Cause!, HealthSources.Event), ct);
+    }
+
+    private async Task<HealthState?> HealthOfAsync(int deploymentId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+        return await db.Deployments.Where(d => d.Id == deploymentId && d.Status == DeploymentStatus.Running)
+            .Select(d => (HealthState?)d.Health).FirstOrDefaultAsync(ct);
     }
 
     private async Task RecordEventAsync(int deploymentId, HealthReading reading, CancellationToken ct)
