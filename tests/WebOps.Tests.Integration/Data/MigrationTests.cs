@@ -129,7 +129,8 @@ public sealed class MigrationTests : IDisposable
             """);
 
         await db.GetService<IMigrator>().MigrateAsync("Webhooks");
-        Assert.True((await db.Deployments.AsNoTracking().SingleAsync(d => d.Name == "old")).AutoDeploy);
+        // Raw SQL: the model has columns of later migrations that this schema does not have yet.
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT auto_deploy AS Value FROM deployments WHERE name = 'old'").SingleAsync());
         Assert.Equal(0, await db.Webhooks.CountAsync());
         Assert.Equal(0, await db.WebhookDeliveries.CountAsync());
 
