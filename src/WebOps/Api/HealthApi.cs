@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Addons;
 using WebOps.Core.Addons;
 using WebOps.Core.Health;
 using WebOps.Core.Runtime;
@@ -31,7 +32,12 @@ public static class HealthApi
         Addons.Docker.Compose.ComposeCliLocator compose, CancellationToken ct)
     {
         var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, ct);
-        report = report with { Compose = (await compose.FindAsync(ct))?.Describe() ?? "not installed" };
+        if (registry.IsInUse(PanelHealth.DockerAddon))
+        {
+            // Compose deployments belong to the Docker addon: with it off, neither the engine nor the CLI is asked.
+            report = report with { Compose = (await compose.FindAsync(ct))?.Describe() ?? "not installed" };
+        }
+
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
