@@ -47,6 +47,11 @@ public sealed partial class DockerEngine
         {
             return false;
         }
+        catch (DockerApiException e) when (e.ResponseBody?.Contains("unrecognized image ID", StringComparison.Ordinal) == true)
+        {
+            // Removed between the list and this call (another removal took it with its parent or child): gone too.
+            return false;
+        }
     }
 
     /// <summary>Points <paramref name="target"/> (<c>repo:tag</c>) at the image <paramref name="source"/>.</summary>
