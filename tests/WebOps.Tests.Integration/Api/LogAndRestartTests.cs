@@ -19,7 +19,9 @@ public sealed class LogAndRestartTests
 
         var lines = (await client.GetFromJsonAsync<JsonElement>("/api/deployments/trim/logs")).EnumerateArray().ToList();
         Assert.Equal(4, lines.Count);
-        Assert.Contains("failed after", lines[^1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The newest lines kept: the result, then the time per step every deploy log ends with.
+        Assert.Contains("failed after", lines[^2].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Time per step:", lines[^1].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
