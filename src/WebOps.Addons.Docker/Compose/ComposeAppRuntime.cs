@@ -28,10 +28,10 @@ public sealed class ComposeAppRuntime(
 
     /// <summary>
     /// Removes the services' containers with their anonymous volumes, then the project's networks (and its built images
-    /// with <paramref name="removeImages"/>); named volumes stay. Without the run folder the containers are removed
-    /// through the engine.
+    /// with <see cref="RemoveOptions.Images"/>); named volumes stay unless <see cref="RemoveOptions.Volumes"/>. Without
+    /// the run folder the containers are removed through the engine.
     /// </summary>
-    public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
+    public async Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken)
     {
         // Compose 1.29 hands a recreated container its predecessor's anonymous volume by name, after which
         // `rm -v` no longer counts it as anonymous: the project's unnamed volumes are collected first and removed after.
@@ -39,7 +39,7 @@ public sealed class ComposeAppRuntime(
         if (await CommandsAsync(deployment, cancellationToken) is { } found)
         {
             await RunAsync(found, found.Commands.Remove(), "remove the containers of", deployment, cancellationToken);
-            await RunAsync(found, found.Commands.Down(volumes: false, images: removeImages), "take down", deployment, cancellationToken);
+            await RunAsync(found, found.Commands.Down(volumes: options.Volumes, images: options.Images), "take down", deployment, cancellationToken);
         }
         else
         {
@@ -52,6 +52,16 @@ public sealed class ComposeAppRuntime(
         foreach (var volume in anonymous)
         {
             await engine.RemoveVolumeAsync(volume, cancellationToken);
+        }
+
+        if (options.Volumes)
+        {
+            // `down -v` only knows the volumes of the file it reads: those of services since dropped from the file, or
+            // all of them when the run folder is gone, are found by Compose's project label.
+            foreach (var volume in await engine.ListVolumesAsync(new Dictionary<string, string> { [ComposeStates.ProjectLabel] = deployment.ComposeProject! }, cancellationToken))
+            {
+                await engine.RemoveVolumeAsync(volume, cancellationToken);
+            }
         }
 
         workspace.Remove(deployment.Name);

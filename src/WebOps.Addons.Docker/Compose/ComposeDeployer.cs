@@ -70,7 +70,7 @@ public sealed class ComposeDeployer(
         await File.WriteAllTextAsync(
             workspace.OverrideFile(name),
             ComposeOverride.Render([.. document.Services().Select(s => s.Name)], plan.PublicService!, settings.BindAddress, hostPort, plan.Port,
-                workspace.EnvFile(name), name, deployment.DeployRunId, document.Version),
+                workspace.EnvFile(name), name, deployment.DeployRunId, document.Version, deployment.Resources),
             ct);
         await workspace.RememberAsync(name, file, ct);
         var project = ComposeNames.Project(name);

@@ -57,9 +57,9 @@ public sealed class DockerAppRuntime(DockerEngine engine, DockerUnits units) : I
 
     /// <summary>
     /// Disables and deletes the deployment's systemd unit if it has one, then removes every container labelled for
-    /// the deployment (and with <paramref name="removeImages"/> its images).
+    /// the deployment (and with <see cref="RemoveOptions.Images"/> its images; a single container has no named volumes).
     /// </summary>
-    public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
+    public async Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken)
     {
         if (units.Supervises(deployment.Name))
         {
@@ -72,7 +72,7 @@ public sealed class DockerAppRuntime(DockerEngine engine, DockerUnits units) : I
             await engine.RemoveContainerAsync(container.ID, force: true, cancellationToken);
         }
 
-        if (!removeImages)
+        if (!options.Images)
         {
             return;
         }

@@ -24,7 +24,7 @@ public sealed class ProcessAppRuntime(AppPaths paths, ProcessApps apps, Supervis
         StartAsync(deployment, cancellationToken);
 
     /// <summary>Stops the app and deletes its folder (release, virtual environment, logs).</summary>
-    public async Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken)
+    public async Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken)
     {
         await apps.StopAsync(deployment.Name, cancellationToken);
         if (supervisor.UseSystemd && systemd.IsInstalled(deployment.Name))

@@ -16,8 +16,8 @@ public interface IAppRuntime
 
     Task RestartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken);
 
-    /// <summary>Removes everything the app left running; images too when asked.</summary>
-    Task RemoveAsync(DeploymentSnapshot deployment, bool removeImages, CancellationToken cancellationToken);
+    /// <summary>Removes everything the app left running; images and named volumes too when <paramref name="options"/> asks.</summary>
+    Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RuntimeLogLine>> GetLogsAsync(DeploymentSnapshot deployment, int tail, CancellationToken cancellationToken);
 

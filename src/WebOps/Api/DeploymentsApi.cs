@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Core.Runtime;
 using WebOps.Core.Validation;
 using WebOps.Data;
 using WebOps.Deploys;
@@ -88,12 +89,14 @@ public static class DeploymentsApi
     private static async Task<IResult> DeleteAsync(string name, HttpRequest request, DeploymentService s, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var removeImages = QueryValues.Flag(request, "remove_images", errors);
+        var options = new RemoveOptions(
+            Images: QueryValues.Flag(request, "remove_images", errors),
+            Volumes: QueryValues.Flag(request, "remove_volumes", errors));
         return errors.Count > 0
             ? QueryValues.Refusal(errors)
             : await ActAsync(name, s, async d =>
             {
-                await s.DeleteAsync(d, removeImages, ct);
+                await s.DeleteAsync(d, options, ct);
                 return TypedResults.NoContent();
             }, ct);
     }

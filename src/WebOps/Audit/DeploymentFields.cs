@@ -14,7 +14,7 @@ public static class DeploymentFields
     public static readonly string[] Order =
     [
         "repo_url", "branch", "project_type", "port", "env_vars", "use_docker", "dockerfile_path", "docker_compose_path",
-        "docker_image_name", "docker_build_args", "docker_env_vars", "docker_volumes", "docker_ports", "docker_network_mode",
+        "compose_service", "docker_image_name", "docker_build_args", "docker_env_vars", "docker_volumes", "docker_ports", "docker_network_mode",
         "auto_generate_dockerfile", "domains", "tls", "auto_deploy",
     ];
 
@@ -38,6 +38,7 @@ public static class DeploymentFields
         Add("use_docker", d.UseDocker);
         Add("dockerfile_path", d.DockerfilePath);
         Add("docker_compose_path", d.DockerComposePath);
+        Add("compose_service", d.ComposeService);
         Add("docker_image_name", d.DockerImageName);
         AddMap("docker_build_args", d.DockerBuildArgs);
         AddMap("docker_env_vars", d.DockerEnvVars);

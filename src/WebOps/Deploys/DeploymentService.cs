@@ -181,20 +181,20 @@ public sealed class DeploymentService(
     public Task RestartAsync(Deployment d, CancellationToken ct) =>
         ActAsync(d, DeploymentAction.Restart, (r, s) => r.RestartAsync(s, ct), ct);
 
-    public async Task DeleteAsync(Deployment d, bool removeImages, CancellationToken ct)
+    public async Task DeleteAsync(Deployment d, RemoveOptions options, CancellationToken ct)
     {
         ThrowIfRefused(d, DeploymentAction.Delete);
         var snapshot = SnapshotFactory.From(d);
         var runtime = runtimes.FirstOrDefault(r => r.Handles(snapshot));
         if (runtime is not null)
         {
-            await runtime.RemoveAsync(snapshot, removeImages, ct);
+            await runtime.RemoveAsync(snapshot, options, ct);
         }
 
         folders.Remove(d.Name);
         db.Deployments.Remove(d);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditActions.Delete, d.Name, removeImages ? "images removed" : null);
+        await audit.RecordAsync(AuditActions.Delete, d.Name, options.Describe());
         proxyChanges.Notify();
     }
 

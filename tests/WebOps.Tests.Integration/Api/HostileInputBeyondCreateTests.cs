@@ -105,6 +105,7 @@ public sealed class HostileInputBeyondCreateTests(HostileInputBeyondCreateTests.
     [InlineData("GET", "/health?limit=x", "limit")]
     [InlineData("GET", "/llm?reveal=1", "reveal")]
     [InlineData("DELETE", "?remove_images=yes", "remove_images")]
+    [InlineData("DELETE", "?remove_volumes=yes", "remove_volumes")]
     public async Task A_bad_query_value_is_answered_400_naming_the_parameter_and_nothing_runs(string method, string path, string parameter)
     {
         var before = await StoredAsync();

@@ -1,6 +1,7 @@
 using WebOps.Addons.Docker.Runtime;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
 
 namespace WebOps.Tests.Integration.Docker;
 
@@ -63,7 +64,7 @@ public sealed class RuntimeTests
         var deployment = kit.Snapshot(port: 8080);
         Assert.NotEmpty(await kit.LabelledImagesAsync());
 
-        await kit.Runtime.RemoveAsync(deployment, removeImages: true, default);
+        await kit.Runtime.RemoveAsync(deployment, new RemoveOptions(Images: true), default);
 
         Assert.Empty(await kit.LabelledContainersAsync());
         Assert.Empty(await kit.LabelledImagesAsync());

@@ -2,6 +2,7 @@ using WebOps.Addons.Docker.Engine;
 using WebOps.Addons.Docker.Spec;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
 using RestartPolicyKind = Docker.DotNet.Models.RestartPolicyKind;
 
 namespace WebOps.Tests.Integration.Docker;
@@ -54,7 +55,7 @@ public sealed class SystemdSupervisorTests : IDisposable
         await kit.Runtime.RestartAsync(deployment, default);
         Assert.Equal([$"stop {unit}", $"start {unit}", $"restart {unit}"], TakeCalls());
 
-        await kit.Runtime.RemoveAsync(deployment, removeImages: true, default);
+        await kit.Runtime.RemoveAsync(deployment, new RemoveOptions(Images: true), default);
         Assert.Equal([$"disable --now {unit}", "daemon-reload"], TakeCalls());
         Assert.False(File.Exists(unitPath));
         Assert.False(File.Exists(envPath), "the env file outlived its deployment");
@@ -82,7 +83,7 @@ public sealed class SystemdSupervisorTests : IDisposable
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envPath));
         Assert.Equal([$"{kit.Name}.env"], Directory.EnumerateFileSystemEntries(EnvFolder).Select(Path.GetFileName));
-        await kit.Runtime.RemoveAsync(deployment, removeImages: true, default);
+        await kit.Runtime.RemoveAsync(deployment, new RemoveOptions(Images: true), default);
     }
 
     [DockerFact]

@@ -66,7 +66,7 @@ public sealed class SystemdSupervisedAppTests : IDisposable
             .ToList();
         Assert.Equal([envPath], holders);
 
-        await runtime.RemoveAsync(Snapshot(port), removeImages: false, default);
+        await runtime.RemoveAsync(Snapshot(port), new RemoveOptions(), default);
 
         Assert.Equal([$"stop webops-{name}.service", $"disable --now webops-{name}.service", "daemon-reload"], TakeCalls());
         Assert.False(File.Exists(unitPath));

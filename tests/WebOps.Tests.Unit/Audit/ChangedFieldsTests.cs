@@ -31,6 +31,17 @@ public sealed class ChangedFieldsTests
     }
 
     [Fact]
+    public void A_compose_edit_names_the_file_and_the_public_service()
+    {
+        var d = Blog();
+        var changes = ChangedFields.Track(d);
+
+        DeploymentInputMapper.Apply(new DeploymentInput { DockerComposePath = "deploy/compose.yaml", ComposeService = "web" }, d);
+
+        Assert.Equal("changed: docker_compose_path, compose_service", changes.Describe());
+    }
+
+    [Fact]
     public void A_masked_secret_sent_back_unchanged_is_not_a_change()
     {
         var d = Blog();

@@ -33,7 +33,7 @@ public class ComposeCommandsTests
     [Fact]
     public void Override_publishes_only_the_public_service_on_loopback_and_gives_every_service_the_env_file()
     {
-        var text = ComposeOverride.Render(["web", "api"], "web", "127.0.0.1", 41000, 80, "/d/compose/blog/webops.env", "blog", 7, "3.8");
+        var text = ComposeOverride.Render(["web", "api"], "web", "127.0.0.1", 41000, 80, "/d/compose/blog/webops.env", "blog", 7, "3.8", new WebOps.Core.Resources.ResourceSettings());
 
         Assert.Equal(
             """
@@ -51,7 +51,15 @@ public class ComposeCommandsTests
                   },
                   "ports": [
                     "127.0.0.1:41000:80"
-                  ]
+                  ],
+                  "restart": "unless-stopped",
+                  "logging": {
+                    "driver": "json-file",
+                    "options": {
+                      "max-size": "10m",
+                      "max-file": "3"
+                    }
+                  }
                 },
                 "api": {
                   "env_file": [
@@ -61,6 +69,102 @@ public class ComposeCommandsTests
                     "webops.deployment": "blog",
                     "webops.deploy_id": "7",
                     "webops.managed": "true"
+                  },
+                  "restart": "unless-stopped",
+                  "logging": {
+                    "driver": "json-file",
+                    "options": {
+                      "max-size": "10m",
+                      "max-file": "3"
+                    }
+                  }
+                }
+              }
+            }
+
+            """.ReplaceLineEndings("\n"),
+            text);
+    }
+
+    [Fact]
+    public void Override_gives_every_service_the_limits_and_only_the_public_one_the_health_check()
+    {
+        var resources = new WebOps.Core.Resources.ResourceSettings
+        {
+            MemoryLimit = "64m",
+            CpuLimit = 0.5m,
+            PidsLimit = 100,
+            RestartPolicy = "on-failure:3",
+            LogMaxSize = "1m",
+            LogMaxFile = 2,
+            HealthCheck = new WebOps.Core.Resources.HealthCheckSettings { Path = "/up", Interval = "5s" },
+        };
+
+        var text = ComposeOverride.Render(["web", "db"], "web", "127.0.0.1", 41000, 8080, "/d/compose/blog/webops.env", "blog", null, null, resources);
+
+        Assert.Equal(
+            """
+            {
+              "services": {
+                "web": {
+                  "env_file": [
+                    "/d/compose/blog/webops.env"
+                  ],
+                  "labels": {
+                    "webops.deployment": "blog",
+                    "webops.managed": "true",
+                    "webops.memory_limit": "67108864"
+                  },
+                  "ports": [
+                    "127.0.0.1:41000:8080"
+                  ],
+                  "mem_limit": "64m",
+                  "memswap_limit": "64m",
+                  "cpus": 0.5,
+                  "pids_limit": 100,
+                  "restart": "on-failure:3",
+                  "logging": {
+                    "driver": "json-file",
+                    "options": {
+                      "max-size": "1m",
+                      "max-file": "2"
+                    }
+                  },
+                  "healthcheck": {
+                    "test": [
+                      "CMD",
+                      "sh",
+                      "-c",
+                      "wget -q -O /dev/null \"$$1\" || curl -fsS -o /dev/null \"$$1\"",
+                      "webops-health",
+                      "http://127.0.0.1:8080/up"
+                    ],
+                    "interval": "5s",
+                    "timeout": "5s",
+                    "retries": 3,
+                    "start_period": "0s"
+                  }
+                },
+                "db": {
+                  "env_file": [
+                    "/d/compose/blog/webops.env"
+                  ],
+                  "labels": {
+                    "webops.deployment": "blog",
+                    "webops.managed": "true",
+                    "webops.memory_limit": "67108864"
+                  },
+                  "mem_limit": "64m",
+                  "memswap_limit": "64m",
+                  "cpus": 0.5,
+                  "pids_limit": 100,
+                  "restart": "on-failure:3",
+                  "logging": {
+                    "driver": "json-file",
+                    "options": {
+                      "max-size": "1m",
+                      "max-file": "2"
+                    }
                   }
                 }
               }

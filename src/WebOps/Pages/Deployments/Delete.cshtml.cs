@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebOps.Core.Deployments;
+using WebOps.Core.Runtime;
 using WebOps.Deploys;
 using WebOps.Pages.Shared;
 
@@ -33,10 +34,12 @@ public sealed class DeleteModel(DeploymentService deployments) : DeploymentPageM
         }
 
         // An unticked checkbox sends nothing: only an explicit "true" removes images.
-        var removeImages = Request.Form["remove_images"].Contains("true");
+        var options = new RemoveOptions(
+            Images: Request.Form["remove_images"].Contains("true"),
+            Volumes: Request.Form["remove_volumes"].Contains("true"));
         try
         {
-            await Deployments.DeleteAsync(deployment, removeImages, ct);
+            await Deployments.DeleteAsync(deployment, options, ct);
         }
         catch (ActionRefusedException e)
         {
@@ -44,7 +47,7 @@ public sealed class DeleteModel(DeploymentService deployments) : DeploymentPageM
             return Page();
         }
 
-        TempData.Success($"Deleted '{deployment.Name}'{(removeImages ? " and its images" : "")}.");
+        TempData.Success($"Deleted '{deployment.Name}'{(options.Describe() is { } also ? $" ({also})" : "")}.");
         return Redirect("/");
     }
 }
