@@ -29,13 +29,13 @@ public static class HealthApi
 
     private static async Task<IResult> HealthzAsync(
         WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, ProxyStatus proxy,
-        Addons.Docker.Compose.ComposeCliLocator compose, CancellationToken ct)
+        ComposeCliCheck compose, CancellationToken ct)
     {
         var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, ct);
         if (registry.IsInUse(PanelHealth.DockerAddon))
         {
             // Compose deployments belong to the Docker addon: with it off, neither the engine nor the CLI is asked.
-            report = report with { Compose = (await compose.FindAsync(ct))?.Describe() ?? "not installed" };
+            report = report with { Compose = await compose.DescribeAsync(ct) };
         }
 
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -31,6 +31,8 @@ public static class HealthServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HealthMonitor>());
         services.AddHostedService<RuntimeEventsFollower>();
         services.AddHostedService<NewlyRunningWatcher>();
+        services.AddSingleton<ComposeCliCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<ComposeCliCheck>());
         return services;
     }
 }

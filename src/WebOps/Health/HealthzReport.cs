@@ -6,6 +6,6 @@ namespace WebOps.Health;
 /// </summary>
 public sealed record HealthzReport(string Status, string Database, string Docker, string Proxy)
 {
-    /// <summary>The Compose CLI Compose deployments use (e.g. <c>docker-compose: 1.29.2</c>), or <c>not installed</c>; informative only.</summary>
+    /// <summary>The Compose CLI Compose deployments use (e.g. <c>docker-compose: 1.29.2</c>), <c>not installed</c>, or <c>checking</c> until the first look after start-up has finished; informative only.</summary>
     public string? Compose { get; init; }
 }

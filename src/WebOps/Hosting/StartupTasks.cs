@@ -9,13 +9,14 @@ namespace WebOps.Hosting;
 /// Runs before every other hosted service (addon discovery, workers): migrate the database, settle runs a
 /// previous process left half-done, make sure an admin exists.
 /// </summary>
-public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice notice, TimeProvider clock, ILogger<StartupTasks> logger) : IHostedService
+public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice notice, TimeProvider clock, StartupTimings timings, ILogger<StartupTasks> logger) : IHostedService
 {
     /// <summary>The error of a run the panel's stop cut short; start-up recovery finds those deployments by it.</summary>
     public const string InterruptedError = "interrupted: the panel stopped during this deploy; redeploy";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        timings.TasksStarting();
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
@@ -23,6 +24,8 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice n
             await SettleInterruptedRunsAsync(db, cancellationToken);
             await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), cancellationToken);
         }
+
+        timings.TasksFinished();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

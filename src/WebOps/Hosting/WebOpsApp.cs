@@ -25,6 +25,7 @@ public static class WebOpsApp
 {
     public static WebApplication Build(string[] args)
     {
+        var timings = new StartupTimings();
         // The application name finds the pages: in tests the entry assembly is the test host, not webops.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -50,6 +51,7 @@ public static class WebOpsApp
         var settings = new WebOpsSettings { DataPath = DataFolder.Resolve(builder.Configuration) };
         builder.Configuration["Addons:Path"] = AddonsPath(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(timings);
         builder.Services.AddHostedService<StartupTasks>(); // first: the database must be migrated before anything reads it
         builder.Services.AddSingleton<FirstAdminNotice>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FirstAdminNotice>());
@@ -88,6 +90,9 @@ public static class WebOpsApp
         });
 
         var app = builder.Build();
+        timings.HostBuilt();
+        var startupLog = app.Services.GetRequiredService<ILogger<StartupTimings>>();
+        app.Lifetime.ApplicationStarted.Register(() => startupLog.LogInformation("{Timings}", timings.Summary()));
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
