@@ -34,7 +34,7 @@ public static class HealthApi
         var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, ct);
         if (registry.IsInUse(PanelHealth.DockerAddon))
         {
-            // Compose deployments belong to the Docker addon: with it off, neither the engine nor the CLI is asked.
+            // Compose deployments belong to the Docker addon: with it off, /healthz says nothing of Docker.
             report = report with { Compose = await compose.DescribeAsync(ct) };
         }
 
