@@ -47,7 +47,14 @@ public sealed class DeleteModel(DeploymentService deployments) : DeploymentPageM
             return Page();
         }
 
-        TempData.Success($"Deleted '{deployment.Name}'{(options.Describe() is { } also ? $" ({also})" : "")}.");
+        var also = (options.Images, options.Volumes) switch
+        {
+            (true, true) => " with its images and named volumes",
+            (true, false) => " and its images",
+            (false, true) => " and its named volumes",
+            _ => "",
+        };
+        TempData.Success($"Deleted '{deployment.Name}'{also}.");
         return Redirect("/");
     }
 }
