@@ -11,7 +11,7 @@ public static class BackupFiles
 
     /// <summary>The files of <paramref name="names"/> beyond the newest <paramref name="keep"/>; files of other names are never chosen.</summary>
     public static IReadOnlyList<string> Surplus(IEnumerable<string> names, int keep) =>
-        [.. names.Where(IsOurs).OrderByDescending(n => n, StringComparer.Ordinal).Skip(Math.Max(keep, 1))];
+        [.. names.Where(IsOurs).OrderByDescending(n => n, StringComparer.Ordinal).Skip(Math.Max(keep, 0))];
 
     private static bool IsOurs(string name) =>
         name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(Suffix, StringComparison.Ordinal)

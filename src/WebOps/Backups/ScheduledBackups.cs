@@ -30,12 +30,17 @@ public sealed class ScheduledBackups(
     {
         try
         {
-            var summary = await writer.WriteAsync(settings.DataPath, Path.Combine(Folder, BackupFiles.NameFor(clock.GetUtcNow())), ct);
-            foreach (var old in BackupFiles.Surplus(Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>(), options.Value.Keep))
+            // Written beside its final name first, then the oldest go, then it takes its name: the folder never holds
+            // more than Backup:Keep backups, and a failed write removes none.
+            var final = Path.Combine(Folder, BackupFiles.NameFor(clock.GetUtcNow()));
+            var written = await writer.WriteAsync(settings.DataPath, final + ".new", ct);
+            foreach (var old in BackupFiles.Surplus(Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>(), options.Value.Keep - 1))
             {
                 File.Delete(Path.Combine(Folder, old));
             }
 
+            File.Move(written.Path, final, overwrite: true);
+            var summary = written with { Path = final };
             log.LogInformation("Backup written: {Path} ({Files} files, {Bytes} bytes).", summary.Path, summary.Files, summary.Bytes);
             await audit.RecordAsync(AuditActions.Backup, Path.GetFileName(summary.Path));
             return summary;

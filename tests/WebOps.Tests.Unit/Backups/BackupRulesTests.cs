@@ -50,5 +50,7 @@ public sealed class BackupRulesTests
 
         Assert.Equal(["webops-20261201-070000.tar.gz", "webops-20261130-070000.tar.gz"], BackupFiles.Surplus(names, keep: 2));
         Assert.Empty(BackupFiles.Surplus(names, keep: 10));
+        // Keep 0 is what the scheduler asks before a new backup takes its name: all four of ours, nothing else.
+        Assert.Equal(4, BackupFiles.Surplus(names, keep: 0).Count);
     }
 }
