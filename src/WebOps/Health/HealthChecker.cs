@@ -125,8 +125,10 @@ public sealed partial class HealthChecker(
 
         if (reaction.Action == ContainerEventAction.Recheck)
         {
-            // Checked again after 1, 2, 4, 8 and 16 s while unhealthy, so an app that needs a moment to listen after a
-            // start shows healthy then rather than at the next sweep (minutes away with a long Health:Interval).
+            // The engine says running before the app in it listens: wait (unrecorded) until its probe answers, up to
+            // the grace, so a restart does not show, or alarm, as unhealthy for that moment. Then check and record, and
+            // while it stays unhealthy check again after 1, 2, 4, 8 and 16 s rather than at the next sweep.
+            await WaitUntilProbeAnswersAsync(id, ct);
             var delay = TimeSpan.FromSeconds(1);
             for (var waited = TimeSpan.Zero; ; waited += delay, delay *= 2)
             {
@@ -141,6 +143,24 @@ public sealed partial class HealthChecker(
         }
 
         await RecordEventAsync(id, HealthReading.Unhealthy(reaction.Cause!, HealthSources.Event), ct);
+    }
+
+    private async Task WaitUntilProbeAnswersAsync(int deploymentId, CancellationToken ct)
+    {
+        int? port;
+        DeploymentHealthSettings? settings;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+            port = await db.Deployments.Where(d => d.Id == deploymentId).Select(d => d.HostPort).FirstOrDefaultAsync(ct);
+            settings = port is null ? null : await db.HealthSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DeploymentId == deploymentId, ct);
+        }
+
+        var until = DateTime.UtcNow + StartGrace;
+        while (port is { } p && DateTime.UtcNow < until && (await probe.ProbeAsync(p, settings, ct)).Status != HealthState.Healthy)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
     }
 
     private async Task<HealthState?> HealthOfAsync(int deploymentId, CancellationToken ct)
