@@ -2,11 +2,18 @@ using WebOps.Core.Processes;
 
 namespace WebOps.Addons.Docker.Compose;
 
-/// <summary>Finds the Compose CLI once: <c>docker compose version</c> first, else <c>docker-compose version --short</c>.</summary>
-public sealed class ComposeCliLocator(ProcessRunner runner) : IDisposable
+/// <summary>
+/// Finds the Compose CLI once: <c>docker compose version</c> first, else <c>docker-compose version --short</c>. While
+/// none is installed the answer is kept for <see cref="MissingKeptFor"/>, so <c>/healthz</c> does not start one or two
+/// processes on every call, and a CLI installed later is still found.
+/// </summary>
+public sealed class ComposeCliLocator(ProcessRunner runner, TimeProvider clock) : IDisposable
 {
+    public static readonly TimeSpan MissingKeptFor = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ComposeCli? _found;
+    private DateTimeOffset? _missingSince;
 
     /// <summary>The CLI, or null when neither answers (then compose deployments fail with <see cref="Missing"/>).</summary>
     public async Task<ComposeCli?> FindAsync(CancellationToken ct)
@@ -14,8 +21,14 @@ public sealed class ComposeCliLocator(ProcessRunner runner) : IDisposable
         await _gate.WaitAsync(ct);
         try
         {
-            return _found ??= await TryAsync("docker", ["compose", "version", "--short"], isV2: true, ct)
-                ?? await TryAsync("docker-compose", ["version", "--short"], isV2: false, ct);
+            if (_found is null && (_missingSince is not { } since || clock.GetUtcNow() - since >= MissingKeptFor))
+            {
+                _found = await TryAsync("docker", ["compose", "version", "--short"], isV2: true, ct)
+                    ?? await TryAsync("docker-compose", ["version", "--short"], isV2: false, ct);
+                _missingSince = _found is null ? clock.GetUtcNow() : null;
+            }
+
+            return _found;
         }
         finally
         {

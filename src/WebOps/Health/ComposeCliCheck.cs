@@ -6,7 +6,7 @@ namespace WebOps.Health;
 /// Looks for the Compose CLI once the server listens, so <c>/healthz</c> does not wait on it: the first look starts
 /// a process or two (<c>docker compose version</c>, then <c>docker-compose version</c>, over a second with the
 /// Python one). Until that look has finished <c>/healthz</c> reports <c>"compose":"checking"</c>; afterwards it asks
-/// the locator as before (found once, kept; looked for again while none is installed).
+/// the locator (found once, kept; while none is installed, looked for again at most once a minute).
 /// </summary>
 public sealed class ComposeCliCheck(ComposeCliLocator locator, IHostApplicationLifetime lifetime, ILogger<ComposeCliCheck> logger) : BackgroundService
 {

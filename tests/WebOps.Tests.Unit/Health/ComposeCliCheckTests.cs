@@ -11,7 +11,7 @@ public sealed class ComposeCliCheckTests
     [Fact]
     public async Task Healthz_says_checking_until_the_server_listens_and_the_first_look_finishes()
     {
-        using var locator = new ComposeCliLocator(new ProcessRunner(NullLogger<ProcessRunner>.Instance));
+        using var locator = new ComposeCliLocator(new ProcessRunner(NullLogger<ProcessRunner>.Instance), TimeProvider.System);
         using var lifetime = new Lifetime();
         using var check = new ComposeCliCheck(locator, lifetime, NullLogger<ComposeCliCheck>.Instance);
         await check.StartAsync(CancellationToken.None);
