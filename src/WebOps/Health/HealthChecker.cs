@@ -126,10 +126,20 @@ public sealed partial class HealthChecker(
         if (reaction.Action == ContainerEventAction.Recheck)
         {
             // The engine says running before the app in it listens: wait (unrecorded) until its probe answers, up to
-            // the grace, so a restart does not show, or alarm, as unhealthy for that moment; then check and record.
+            // the grace, so a restart does not show, or alarm, as unhealthy for that moment. Then check and record, and
+            // while it stays unhealthy check again after 1, 2, 4, 8 and 16 s rather than at the next sweep.
             await WaitUntilProbeAnswersAsync(id, ct);
-            await CheckAsync(id, HealthSources.Event, ct);
-            return;
+            var delay = TimeSpan.FromSeconds(1);
+            for (var waited = TimeSpan.Zero; ; waited += delay, delay *= 2)
+            {
+                await CheckAsync(id, HealthSources.Event, ct);
+                if (waited >= StartGrace || await HealthOfAsync(id, ct) != HealthState.Unhealthy)
+                {
+                    return;
+                }
+
+                await Task.Delay(delay, ct);
+            }
         }
 
         await RecordEventAsync(id, HealthReading.Unhealthy(reaction.Cause!, HealthSources.Event), ct);
@@ -151,6 +161,14 @@ public sealed partial class HealthChecker(
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
+    }
+
+    private async Task<HealthState?> HealthOfAsync(int deploymentId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+        return await db.Deployments.Where(d => d.Id == deploymentId && d.Status == DeploymentStatus.Running)
+            .Select(d => (HealthState?)d.Health).FirstOrDefaultAsync(ct);
     }
 
     private async Task RecordEventAsync(int deploymentId, HealthReading reading, CancellationToken ct)
