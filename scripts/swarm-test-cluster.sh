@@ -216,8 +216,11 @@ cmd_status() {
   local node
   printf 'registry %s: %s\n' "$REGISTRY" "$(curl -fsS -m 2 "http://$REGISTRY/v2/" >/dev/null 2>&1 && echo up || echo down)"
   for node in "${NODES[@]}"; do
-    printf '%s %s: %s, swarm %s\n' "$node" "$(sock "$node")" \
-      "$(dk "$node" info >/dev/null 2>&1 && echo up || echo down)" "$(swarm_state "$node" || echo -)"
+    if dk "$node" info >/dev/null 2>&1; then
+      printf '%s %s: up, swarm %s\n' "$node" "$(sock "$node")" "$(swarm_state "$node")"
+    else
+      printf '%s %s: down\n' "$node" "$(sock "$node")"
+    fi
   done
 }
 
