@@ -6,10 +6,15 @@ namespace WebOps.Tests.Integration.Swarm;
 /// The two-node Swarm test cluster: two private engines in network namespaces (manager and worker) and a local
 /// registry, brought up by <c>scripts/swarm-test-cluster.sh</c> and taken down after the collection, so the host
 /// engine and the rest of the suite are never touched. <c>WEBOPS_SWARM_KEEP=1</c> leaves it up between runs.
+/// One test run at a time uses the cluster: the fixture holds a file lock from start to end, so two runs on one
+/// machine wait for each other instead of changing the cluster under each other.
 /// </summary>
 public sealed class SwarmClusterFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(30);
+    private const string LockPath = "/tmp/webops-swarm-tests.lock";
+    private FileStream? _lock;
 
     /// <summary>The manager engine (the panel's <c>Docker:Endpoint</c> in Swarm tests).</summary>
     public static string ManagerEndpoint => "unix:///run/webops-swarm/manager.sock";
@@ -24,13 +29,41 @@ public sealed class SwarmClusterFixture : IAsyncLifetime
     /// <summary>The local registry (<c>Registry:Address</c>), trusted by both engines.</summary>
     public static string Registry => "10.213.0.1:5959";
 
-    public Task InitializeAsync() => EnsureSwarmAsync();
+    public async Task InitializeAsync()
+    {
+        _lock = await TakeLockAsync();
+        await EnsureSwarmAsync();
+    }
 
     public async Task DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable("WEBOPS_SWARM_KEEP") != "1")
+        try
         {
-            await RunScriptAsync("down");
+            if (Environment.GetEnvironmentVariable("WEBOPS_SWARM_KEEP") != "1")
+            {
+                await RunScriptAsync("down");
+            }
+        }
+        finally
+        {
+            _lock?.Dispose();
+        }
+    }
+
+    private static async Task<FileStream> TakeLockAsync()
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive flock on Linux, released when the stream closes or the process ends.
+                return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
     }
 
