@@ -32,6 +32,8 @@ public static class DockerAddonServiceCollectionExtensions
             .Validate(
                 o => System.Net.IPAddress.TryParse(o.BindAddress, out _),
                 "Docker:BindAddress must be an IP address, e.g. 127.0.0.1 (loopback) or 0.0.0.0 (all interfaces).");
+        services.AddOptions<Swarm.SwarmOptions>().Bind(configuration.GetSection(Swarm.SwarmOptions.SectionName));
+        services.AddOptions<Swarm.RegistryOptions>().Bind(configuration.GetSection(Swarm.RegistryOptions.SectionName));
         services.AddSystemdUnits(configuration);
         services.TryAddSingleton(_ => new SystemdUnitRenderer());
         services.AddSingleton<DockerUnits>();
