@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WebOps.Core.Resources;
 
 namespace WebOps.Addons.Process.Launch;
 
@@ -33,6 +34,12 @@ public sealed record LaunchSpec
 
     /// <summary>A short description such as <c>process: gunicorn mysite.wsgi</c>.</summary>
     public required string Description { get; init; }
+
+    /// <summary>
+    /// The limits and restart policy a systemd unit applies when apps run as units (<see cref="LaunchLimits"/>);
+    /// null otherwise (a scope's limits are in <see cref="Program"/> already).
+    /// </summary>
+    public ResourceSettings? UnitResources { get; init; }
 
     public string Url => $"http://127.0.0.1:{HostPort}";
 

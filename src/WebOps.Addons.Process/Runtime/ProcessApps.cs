@@ -49,7 +49,7 @@ public sealed partial class ProcessApps(
             var environment = LaunchSpecs.Environment(spec, variables);
             if (supervisor.UseSystemd)
             {
-                var unit = systemd.Render(name, spec.Program, spec.Arguments, spec.WorkingDirectory, environment);
+                var unit = systemd.Render(name, spec.Program, spec.Arguments, spec.WorkingDirectory, environment, spec.UnitResources);
                 await systemd.InstallAndStartAsync(name, unit, ct);
             }
             else

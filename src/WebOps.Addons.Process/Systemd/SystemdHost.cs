@@ -1,3 +1,4 @@
+using WebOps.Core.Resources;
 using WebOps.Core.Systemd;
 
 namespace WebOps.Addons.Process.Systemd;
@@ -17,9 +18,11 @@ public sealed class SystemdHost(SystemdUnitRenderer renderer, UnitInstaller unit
 
     /// <summary>
     /// The unit of a process app and its environment file: the exact texts written to the unit and env folders.
-    /// The variables go to the environment file only.
+    /// The variables go to the environment file only; the limits and restart policy become unit directives.
     /// </summary>
-    public UnitFiles Render(string deployment, string program, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+    public UnitFiles Render(
+        string deployment, string program, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        ResourceSettings? resources = null) =>
         renderer.RenderApp(new AppUnitModel
         {
             Name = deployment,
@@ -27,6 +30,7 @@ public sealed class SystemdHost(SystemdUnitRenderer renderer, UnitInstaller unit
             WorkingDirectory = workingDirectory,
             EnvironmentFile = units.EnvFilePath(deployment),
             Environment = environment,
+            Resources = resources ?? new ResourceSettings(),
         });
 
     public Task InstallAndStartAsync(string deployment, UnitFiles files, CancellationToken ct) =>

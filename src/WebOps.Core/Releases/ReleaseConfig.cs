@@ -11,6 +11,15 @@ namespace WebOps.Core.Releases;
 /// </summary>
 public sealed record ReleaseConfig
 {
+    /// <summary>
+    /// What a rollback leaves as it is, said wherever a rollback is offered or confirmed. Limits, restart policy, log
+    /// rotation and the container health check size the app to the machine now, not to the code of a release: putting
+    /// back an old memory limit could bring back the out-of-memory kills it was raised to stop.
+    /// </summary>
+    public const string RollbackKeeps =
+        "A rollback starts the release's image with the variables, ports, volumes and domains it ran with; "
+        + "resource limits, restart policy, log rotation and health check stay as they are now.";
+
     public Dictionary<string, string> EnvVars { get; init; } = [];
 
     public Dictionary<string, string> DockerEnvVars { get; init; } = [];

@@ -1,3 +1,5 @@
+using WebOps.Core.Resources;
+
 namespace WebOps.Core.Systemd;
 
 /// <summary>An app run as a plain process by systemd (no container).</summary>
@@ -20,4 +22,7 @@ public sealed record AppUnitModel
 
     /// <summary>The user the app runs as; null leaves the unit's default (root for system units).</summary>
     public string? User { get; init; }
+
+    /// <summary>The deployment's limits and restart policy, written as unit directives (<see cref="UnitDirectives"/>).</summary>
+    public ResourceSettings Resources { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Fluid;
+using WebOps.Core.Resources;
 
 namespace WebOps.Core.Systemd;
 
@@ -78,6 +79,9 @@ public sealed class SystemdUnitRenderer
         context.SetValue("env_file", UnitValues.PathValue(model.EnvironmentFile, "Environment file", name));
         context.SetValue("user", model.User is null ? "" : UnitValues.User(model.User, name));
         context.SetValue("command", new[] { program }.Concat(arguments).ToList());
+        context.SetValue("start_limits", UnitDirectives.StartLimits(model.Resources));
+        context.SetValue("restart", UnitDirectives.Restart(model.Resources));
+        context.SetValue("limits", UnitDirectives.Limits(model.Resources));
         return _app.Value.Render(context, NullEncoder.Default);
     }
 

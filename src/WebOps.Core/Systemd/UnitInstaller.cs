@@ -20,8 +20,8 @@ public sealed class UnitInstaller(SystemctlClient systemctl, IOptions<SystemdOpt
 
     /// <summary>
     /// Writes the environment file (mode 0600: it holds the app's variables) and then the unit (mode 0644: it holds
-    /// none), each atomically, reloads systemd, enables and starts the unit, and restarts it so a unit that already
-    /// ran picks up the new text.
+    /// none), each atomically, reloads systemd, enables and starts the unit, clears its failed state and start count,
+    /// and restarts it so a unit that already ran picks up the new text.
     /// </summary>
     public async Task InstallAndStartAsync(string deployment, UnitFiles files, CancellationToken ct)
     {
@@ -37,6 +37,10 @@ public sealed class UnitInstaller(SystemctlClient systemctl, IOptions<SystemdOpt
 
         await systemctl.RunAsync(["daemon-reload"], ct);
         await systemctl.RunAsync(["enable", "--now", UnitName(deployment)], ct);
+
+        // systemd refuses to start a unit that hit its start limit (restart_policy on-failure:N gives up that way)
+        // until the window passes; a deploy starts afresh, and the count starts at this restart.
+        await systemctl.RunAsync(["reset-failed", UnitName(deployment)], ct);
         await systemctl.RunAsync(["restart", UnitName(deployment)], ct);
     }
 

@@ -71,6 +71,13 @@ public static class HealthHistoryStore
     }
 
     /// <summary>The newest <paramref name="count"/> rows, newest first.</summary>
+    /// <summary>The newest unhealthy entry of the deployment, or null: the page keeps showing the last problem after newer checks.</summary>
+    public static Task<HealthRecord?> LatestUnhealthyAsync(WebOpsDbContext db, int deploymentId, CancellationToken ct) =>
+        db.HealthHistory.AsNoTracking()
+            .Where(h => h.DeploymentId == deploymentId && h.Status == Core.Deployments.HealthState.Unhealthy)
+            .OrderByDescending(h => h.Id)
+            .FirstOrDefaultAsync(ct);
+
     public static Task<List<HealthRecord>> LatestAsync(WebOpsDbContext db, int deploymentId, int count, CancellationToken ct) =>
         db.HealthHistory.AsNoTracking()
             .Where(h => h.DeploymentId == deploymentId)

@@ -165,6 +165,12 @@ public sealed partial class RuntimeEventsFollower(
                     var settled = e.Action is "die" or "oom"
                         ? panelActions.Caused(deployment, e.Time) ? ContainerEventReaction.Ignore : await SettleAsync(source, e.InstanceId, reaction, ct)
                         : reaction;
+                    if (e.Action == "oom" && settled.Action == ContainerEventAction.Recheck)
+                    {
+                        // A restart policy brought it back, but the kill happened: the history keeps it before the fresh check.
+                        await checker.OnContainerEventAsync(deployment, e.InstanceId, reaction, ct);
+                    }
+
                     if (settled.Action != ContainerEventAction.Ignore)
                     {
                         await checker.OnContainerEventAsync(deployment, e.InstanceId, settled, ct);

@@ -46,7 +46,7 @@ public sealed class SystemdSupervisorTests : IDisposable
                 $"API_TOKEN={dockerSecret}", $"DATABASE_PASSWORD={secret}", "GREETING=hello"],
             File.ReadAllLines(envPath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envPath));
-        Assert.Equal(["daemon-reload", $"enable --now {unit}", $"restart {unit}"], TakeCalls());
+        Assert.Equal(["daemon-reload", $"enable --now {unit}", $"reset-failed {unit}", $"restart {unit}"], TakeCalls());
         var container = await kit.InspectAsync(deployment.ContainerName);
         Assert.Equal(RestartPolicyKind.No, container.HostConfig!.RestartPolicy!.Name);
 

@@ -8,6 +8,7 @@ using WebOps.Addons.Process.Launch;
 using WebOps.Addons.Process.Runtime;
 using WebOps.Core.Deployments;
 using WebOps.Core.Hooks;
+using WebOps.Core.Resources;
 using WebOps.Core.Runtime;
 
 namespace WebOps.Tests.Integration.ProcessAddon;
@@ -55,7 +56,7 @@ public sealed class SystemdSupervisedAppTests : IDisposable
 
         await apps.StartAsync(name, spec, new Dictionary<string, string> { ["SECRET_KEY"] = secret, ["GREETING"] = "hello" }, default);
 
-        Assert.Equal(["daemon-reload", $"enable --now webops-{name}.service", $"restart webops-{name}.service"], TakeCalls());
+        Assert.Equal(["daemon-reload", $"enable --now webops-{name}.service", $"reset-failed webops-{name}.service", $"restart webops-{name}.service"], TakeCalls());
         Assert.Contains($"EnvironmentFile={envPath}", File.ReadAllLines(unitPath));
         Assert.Contains($"SECRET_KEY=\"s3cret \\\"quoted\\\" \\$HOME-{secret[^32..]}\"", File.ReadAllLines(envPath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envPath));
@@ -99,6 +100,45 @@ public sealed class SystemdSupervisedAppTests : IDisposable
         Assert.Null(started.ProcessId);
         Assert.Equal($"http://127.0.0.1:{port}", started.Url);
         Assert.Contains($"enable --now webops-{name}.service", TakeCalls());
+    }
+
+    [Fact]
+    public async Task A_deploy_writes_the_deployments_limits_and_restart_policy_into_the_unit_and_says_so_in_the_log()
+    {
+        await using var services = Services();
+        var paths = services.GetRequiredService<AppPaths>();
+        var run = services.GetServices<IHookHandler>().Single(h => h.Name == "process.run");
+        using var app = new TcpListener(IPAddress.Loopback, 0);
+        app.Start();
+        var port = ((IPEndPoint)app.LocalEndpoint).Port;
+        Directory.CreateDirectory(paths.Release(name, 1));
+        var log = new WebOps.Tests.Integration.Docker.ListLog();
+        var resources = new ResourceSettings { MemoryLimit = "64m", CpuLimit = 0.5m, PidsLimit = 40, RestartPolicy = "on-failure:2" };
+        var context = new HookContext
+        {
+            Event = HookEvent.PostDeployment,
+            Deployment = Snapshot(port) with { DeployRunId = 1, Resources = resources },
+            CheckoutPath = root,
+            Detection = new WebOps.Core.Detection.DetectionResult { Type = ProjectType.Django, WsgiModule = "mysite.wsgi", Reason = "set by the test" },
+            Log = log,
+        };
+
+        var result = await run.ExecuteAsync(context, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        var unit = File.ReadAllLines(Path.Combine(UnitFolder, $"webops-{name}.service"));
+        Assert.Equal(
+            ["StartLimitIntervalSec=1h", "StartLimitBurst=3", "Restart=on-failure", "MemoryMax=67108864", "MemorySwapMax=0", "CPUQuota=50%", "TasksMax=40"],
+            unit.Where(l => l.StartsWith("StartLimit", StringComparison.Ordinal) || l.StartsWith("Restart=", StringComparison.Ordinal)
+                || l.StartsWith("Memory", StringComparison.Ordinal) || l.StartsWith("CPU", StringComparison.Ordinal) || l.StartsWith("Tasks", StringComparison.Ordinal)));
+        Assert.Single(log.Lines, l => l.Message == $"The limits of '{name}' (memory_limit 64 MiB, cpu_limit 0.5, pids_limit 40) are enforced by its systemd unit "
+            + "(MemoryMax=67108864, MemorySwapMax=0, CPUQuota=50%, TasksMax=40).");
+
+        // A restart from the panel renders the unit again from launch.json: the limits stay.
+        var runtime = services.GetServices<IAppRuntime>().Single(r => r is ProcessAppRuntime);
+        File.Delete(Path.Combine(UnitFolder, $"webops-{name}.service"));
+        await runtime.RestartAsync(Snapshot(port), default);
+        Assert.Contains("MemoryMax=67108864", File.ReadAllLines(Path.Combine(UnitFolder, $"webops-{name}.service")));
     }
 
     private ServiceProvider Services()

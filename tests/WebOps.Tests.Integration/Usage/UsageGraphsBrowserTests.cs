@@ -59,6 +59,8 @@ public sealed class UsageGraphsBrowserTests(BrowserFixture fixture)
         await Expect(plain.Locator("[data-usage-memory]")).ToContainTextAsync("B");
         await Expect(plain.Locator("[data-usage-cpu]")).ToContainTextAsync("%");
         await Expect(plain.Locator("[data-usage-graphs]")).ToBeHiddenAsync();
+        await plain.GotoAsync("/");
+        await Expect(plain.Locator($"[data-sparkline='{name}'] [data-sparkline-text]")).ToContainTextAsync("B");
         await plain.Context.CloseAsync();
     }
 }

@@ -31,7 +31,7 @@ public class DjangoUnitTests
             # The app's variables (secrets among them) are in this file, mode 0600, never in the unit.
             EnvironmentFile=/etc/webops/env/blog.env
             ExecStart=/var/lib/webops/apps/blog/venv/bin/python -m gunicorn mysite.wsgi:application --bind 127.0.0.1:20001
-            Restart=on-failure
+            Restart=always
             RestartSec=5
             KillSignal=SIGTERM
             # The app gets 10 s to finish requests after SIGTERM, then systemd kills it.

@@ -31,6 +31,30 @@ public sealed class ScopeAndComposeTests
     }
 
     [Fact]
+    public void Under_systemd_units_the_limits_go_to_the_unit_and_the_deploy_log_says_so_in_one_line()
+    {
+        var limits = LaunchLimits.For("blog", Limited, systemdIsPid1: true, underSystemdUnits: true, staticSite: false);
+        var spec = new LaunchSpec { Kind = LaunchKind.Process, HostPort = 1, Program = "/bin/app", WorkingDirectory = "/", Description = "d" };
+
+        Assert.Equal(
+            "The limits of 'blog' (memory_limit 64 MiB, memory_reservation 32 MiB, cpu_limit 1.5, pids_limit 50) are enforced by its "
+            + "systemd unit (MemoryMax=67108864, MemorySwapMax=0, MemoryLow=33554432, CPUQuota=150%, TasksMax=50).",
+            limits.Note);
+        Assert.Equal(spec with { UnitResources = Limited }, limits.Apply(spec));
+    }
+
+    [Fact]
+    public void Under_systemd_units_the_restart_policy_reaches_the_unit_without_limits_or_a_log_line()
+    {
+        var policy = new ResourceSettings { RestartPolicy = "no" };
+        var limits = LaunchLimits.For("blog", policy, systemdIsPid1: true, underSystemdUnits: true, staticSite: false);
+        var spec = new LaunchSpec { Kind = LaunchKind.Process, HostPort = 1, Program = "/bin/app", WorkingDirectory = "/", Description = "d" };
+
+        Assert.Null(limits.Note);
+        Assert.Same(policy, limits.Apply(spec).UnitResources);
+    }
+
+    [Fact]
     public void Without_limits_nothing_is_said_or_wrapped() =>
         Assert.Null(LaunchLimits.For("blog", new ResourceSettings { RestartPolicy = "always" }, false, false, false).Note);
 

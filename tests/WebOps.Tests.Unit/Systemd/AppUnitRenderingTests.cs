@@ -22,6 +22,7 @@ public class AppUnitRenderingTests
     [Fact]
     public void App_unit_quotes_command_and_working_directory_and_reads_variables_from_the_environment_file()
     {
+        // No limits set: no limit lines, and the default restart policy (unless-stopped) restarts on any exit.
         var unit = new SystemdUnitRenderer().RenderAppUnit(Blog());
 
         Assert.Equal(
@@ -38,7 +39,7 @@ public class AppUnitRenderingTests
             EnvironmentFile=/etc/webops/env/blog.env
             User=blog
             ExecStart=/srv/blog/venv/bin/gunicorn mysite.wsgi:application --bind 127.0.0.1:8000 --name "blog 100%% $$live"
-            Restart=on-failure
+            Restart=always
             RestartSec=5
             KillSignal=SIGTERM
             # The app gets 10 s to finish requests after SIGTERM, then systemd kills it.
@@ -81,7 +82,7 @@ public class AppUnitRenderingTests
 
         var unit = new SystemdUnitRenderer().RenderAppUnit(model);
 
-        Assert.Contains("\nEnvironmentFile=/etc/webops/env/blog.env\nExecStart=/usr/bin/python3 -m http.server\nRestart=on-failure\n", unit, StringComparison.Ordinal);
+        Assert.Contains("\nEnvironmentFile=/etc/webops/env/blog.env\nExecStart=/usr/bin/python3 -m http.server\nRestart=always\n", unit, StringComparison.Ordinal);
         Assert.DoesNotContain("User=", unit, StringComparison.Ordinal);
     }
 

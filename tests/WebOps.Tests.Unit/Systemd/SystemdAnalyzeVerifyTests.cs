@@ -41,6 +41,14 @@ public sealed class SystemdAnalyzeVerifyTests : IDisposable
     }
 
     [SystemdAnalyzeFact]
+    public async Task Rendered_app_unit_with_limits_and_a_restart_count_passes_systemd_verify()
+    {
+        var model = AppUnitRenderingTests.Blog(program: "/bin/sh", user: "root") with { WorkingDirectory = _folder.FullName, Resources = AppUnitLimitsTests.Limited };
+
+        await AssertVerifiesAsync("webops-app-limited.service", new SystemdUnitRenderer().RenderAppUnit(model));
+    }
+
+    [SystemdAnalyzeFact]
     public async Task Panel_unit_passes_systemd_verify()
     {
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "deploy", "webops.service"));

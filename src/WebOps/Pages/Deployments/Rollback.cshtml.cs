@@ -23,7 +23,7 @@ public sealed class RollbackModel(DeploymentService deployments) : DeploymentPag
 
         try
         {
-            TempData.Success((await Deployments.QueueRollbackAsync(d, run, ct)).Message);
+            TempData.Success($"{(await Deployments.QueueRollbackAsync(d, run, ct)).Message} {Core.Releases.ReleaseConfig.RollbackKeeps}");
         }
         catch (Exception e) when (e is ValidationFailedException or ActionRefusedException)
         {

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Docker.DotNet.Models;
+using WebOps.Tests.Integration.Docker;
+using WebOps.Tests.Integration.EndToEnd;
+using WebOps.Tests.Integration.Infrastructure;
+
+namespace WebOps.Tests.Integration.Resources;
+
+/// <summary>
+/// An app from a git repository that runs past its memory limit, seen the way its owner sees it: through the panel's
+/// API, its health history and its page, with the real engine killing it and its restart policy bringing it back.
+/// </summary>
+public sealed class OutOfMemoryThroughPanelTests
+{
+    private const string Killed = "killed: out of memory (limit 64 MiB)";
+
+    // Serves at once; when /tmp/go appears it removes it and grows a shell variable to 200 MiB, past the 64 MiB limit.
+    // The kernel kills the shell (PID 1), the restart policy starts the container again, and without /tmp/go it serves on.
+    private static string Dockerfile => $"FROM {TestImages.Busybox}\nCOPY site/ /www/\nEXPOSE 8080\n"
+        + "CMD [\"sh\", \"-c\", \"httpd -p 8080 -h /www; while [ ! -f /tmp/go ]; do sleep 0.2; done; rm /tmp/go; "
+        + "x=$(head -c 200m /dev/zero | tr '\\\\0' a); sleep 600\"]\n";
+
+    [DockerFact]
+    public async Task An_app_killed_for_memory_shows_it_on_its_page_and_in_its_health_history_and_its_policy_restarts_it()
+    {
+        await using var world = await DeployedApp.StartAsync();
+        var name = world.NewName("oom");
+        var repo = await GitRepo.CreateAsync(("Dockerfile", Dockerfile), ("site/index.html", "still here"));
+        var created = await world.Api.PostAsJsonAsync("/api/deployments",
+            new { name, repo_url = repo.Url, use_docker = true, memory_limit = "64m", restart_policy = "on-failure" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var d = await world.WaitForDeployAsync(name);
+        Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
+        var url = d.GetProperty("url").GetString()!;
+        var id = d.GetProperty("container_id").GetString()!;
+        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var exec = await world.Engine.Exec.CreateContainerExecAsync(id, new ContainerExecCreateParameters { Cmd = ["touch", "/tmp/go"] }, deadline.Token);
+        using (await world.Engine.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), deadline.Token))
+        {
+        }
+
+        // The history, newest first: the kill from the engine's oom event, then a check of the restarted container.
+        var (history, killedAt) = await WaitForHistoryAsync(world, name, deadline.Token);
+        var kill = history[killedAt];
+        Assert.Equal("unhealthy", kill.GetProperty("status").GetString());
+        Assert.Equal($"container webops-{name} {Killed}; raise its memory limit or fix the leak", kill.GetProperty("message").GetString());
+        var after = history.Take(killedAt).Last(e => e.GetProperty("message").GetString()?.StartsWith($"Container webops-{name} is running", StringComparison.Ordinal) == true);
+        Assert.Equal($"Container webops-{name} is running (restarts: 1, Docker health: none).", after.GetProperty("message").GetString());
+        Assert.True(after.GetProperty("metrics").TryGetProperty("docker.restart_count", out var restarts) && restarts.GetInt32() == 1, after.ToString());
+
+        var container = await world.Engine.Containers.InspectContainerAsync(id, deadline.Token);
+        Assert.Equal((true, 1L), (container.State!.Running, container.RestartCount));
+        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+        d = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}", deadline.Token);
+        Assert.Equal(("running", "healthy"), (d.GetProperty("status").GetString(), d.GetProperty("health").GetString()));
+
+        using var browser = await world.Panel.LoggedInAsync();
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/deployments/{name}", deadline.Token));
+        var card = page[page.IndexOf("data-health-history", StringComparison.Ordinal)..];
+        Assert.Contains($"container webops-{name} {Killed}; raise its memory limit or fix the leak", card, StringComparison.Ordinal);
+        Assert.Contains($"Container webops-{name} is running (restarts: 1, Docker health: none).", card, StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls the health history until it holds the kill and, newer than it, a check of the running container.</summary>
+    private static async Task<(List<JsonElement> History, int KilledAt)> WaitForHistoryAsync(DeployedApp world, string name, CancellationToken ct)
+    {
+        var history = new List<JsonElement>();
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            var health = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/health?limit=100", ct);
+            history = [.. health.GetProperty("history").EnumerateArray()];
+            var killedAt = history.FindIndex(e => e.GetProperty("message").GetString()?.Contains(Killed, StringComparison.Ordinal) == true);
+            if (killedAt > 0 && history.Take(killedAt).Any(e => e.GetProperty("message").GetString()?.Contains("is running (restarts: 1", StringComparison.Ordinal) == true))
+            {
+                return (history, killedAt);
+            }
+
+            await Task.Delay(500, ct);
+        }
+
+        throw new TimeoutException($"No out-of-memory kill followed by a running check in the health history of '{name}':\n"
+            + string.Join('\n', history.Select(e => $"{e.GetProperty("status")} {e.GetProperty("source")}: {e.GetProperty("message")}")));
+    }
+}
