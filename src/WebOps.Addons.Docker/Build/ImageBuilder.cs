@@ -20,7 +20,9 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
             Path.Combine(Path.GetTempPath(), $"webops-context-{Guid.NewGuid():N}.tar"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var t = Stopwatch.GetTimestamp();
-        var entries = await BuildContext.WriteAsync(context.CheckoutPath!, dockerfile, tar, cancellationToken);
+        var labels = Labels.ForRun(deployment.Name, runId);
+        var suffix = await LabelSuffixAsync(Path.Combine(context.CheckoutPath!, dockerfile), labels, cancellationToken);
+        var entries = await BuildContext.WriteAsync(context.CheckoutPath!, dockerfile, tar, cancellationToken, suffix);
         tar.Position = 0;
         context.Log.Record(DeploySteps.BuildContext, Stopwatch.GetElapsedTime(t));
         context.Log.Info($"Building image {tag} from '{dockerfile}' ({entries.Count} files and folders, {tar.Length / 1024} KiB of context).");
@@ -31,7 +33,7 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         t = Stopwatch.GetTimestamp();
         try
         {
-            await engine.BuildImageAsync(tar, Parameters(deployment, dockerfile, tag, runId), output.Handle, timeout.Token);
+            await engine.BuildImageAsync(tar, Parameters(deployment, dockerfile, tag, runId, labelsInDockerfile: suffix is not null), output.Handle, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -76,12 +78,26 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         return BuildFailure.Describe(deployment.Name, output.CurrentStep, output.Error, output.StepOutput);
     }
 
-    internal static ImageBuildParameters Parameters(DeploymentSnapshot deployment, string dockerfile, string tag, int runId) => new()
+    /// <summary>
+    /// The run's labels as a line for the Dockerfile (<see cref="DockerfileLabels"/>), or null when they go as build
+    /// parameters instead: a Dockerfile that is a link, or one whose end would swallow the line.
+    /// </summary>
+    private static async Task<string?> LabelSuffixAsync(
+        string dockerfilePath, IReadOnlyList<KeyValuePair<string, string>> labels, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(dockerfilePath);
+        return file.Exists && file.LinkTarget is null
+            ? DockerfileLabels.Suffix(await File.ReadAllTextAsync(dockerfilePath, cancellationToken), labels)
+            : null;
+    }
+
+    /// <param name="labelsInDockerfile">True when the Dockerfile sent carries the labels, so the engine adds no label steps.</param>
+    internal static ImageBuildParameters Parameters(DeploymentSnapshot deployment, string dockerfile, string tag, int runId, bool labelsInDockerfile = false) => new()
     {
         Dockerfile = dockerfile.Replace('\\', '/'),
         Tags = [tag],
         BuildArgs = new Dictionary<string, string>(deployment.DockerBuildArgs),
-        Labels = Labels.ForRun(deployment.Name, runId).ToDictionary(),
+        Labels = labelsInDockerfile ? null : Labels.ForRun(deployment.Name, runId).ToDictionary(),
         Remove = true,
 
         // Also remove intermediate containers of failed steps, so a failed build leaves nothing behind.

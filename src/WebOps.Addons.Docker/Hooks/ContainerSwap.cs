@@ -38,7 +38,17 @@ public sealed class ContainerSwap(DockerEngine engine)
         var asideName = AsideName(plan.Name);
         var t = Stopwatch.GetTimestamp();
         await RecoverInterruptedSwapAsync(context, plan.Name, cancellationToken);
-        var aside = await SetAsideAsync(context, plan.Name, asideName, cancellationToken) ? asideName : null;
+        var existing = await engine.InspectContainerAsync(plan.Name, cancellationToken);
+
+        // Renamed while it still runs (a rename does not touch a running container), so the new container can take the
+        // name and be created while the old one stops: it holds the port only until it stops, and the start waits for that.
+        string? aside = null;
+        if (existing is not null)
+        {
+            await engine.RenameContainerAsync(existing.ID, asideName, cancellationToken);
+            aside = asideName;
+        }
+
         context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(t));
 
         // No restart policy while starting: a crash stays a crash (with its exit code and output) instead of a
@@ -48,25 +58,46 @@ public sealed class ContainerSwap(DockerEngine engine)
 
         string? id = null;
         string? failure;
+        var stopping = Task.CompletedTask;
         try
         {
             t = Stopwatch.GetTimestamp();
-            id = await engine.CreateContainerAsync(plan.Create, cancellationToken);
-            failure = await StartAsync(plan, id, cancellationToken);
+            var creating = engine.CreateContainerAsync(plan.Create, cancellationToken);
+            stopping = existing is null ? Task.CompletedTask : StopAsideAsync(context, existing, plan.Name, cancellationToken);
+            try
+            {
+                await Task.WhenAll(creating, stopping);
+            }
+            finally
+            {
+                // Both have ended here: a container created while the stop failed is still the run's to remove.
+                id = creating.IsCompletedSuccessfully ? creating.Result : null;
+
+                // With an old container this was mostly its stop (the create ran meanwhile), so it counts as the switch.
+                context.Log.Record(existing is null ? DeploySteps.Start : DeploySteps.Switch, Stopwatch.GetElapsedTime(t));
+            }
+
+            t = Stopwatch.GetTimestamp();
+            var created = id!;
+            failure = await StartAsync(plan, created, cancellationToken);
             context.Log.Record(DeploySteps.Start, Stopwatch.GetElapsedTime(t));
             if (failure is null)
             {
-                var (started, notReady) = await plan.Readiness.WaitReadyAsync(context, id, cancellationToken);
+                var (started, notReady) = await plan.Readiness.WaitReadyAsync(context, created, cancellationToken);
                 if (started is not null)
                 {
                     t = Stopwatch.GetTimestamp();
-                    await CommitAsync(context, id, aside, restartPolicy, cancellationToken);
+                    await CommitAsync(context, created, aside, restartPolicy, cancellationToken);
                     context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(t));
                     return (started, null);
                 }
 
                 failure = notReady;
             }
+        }
+        catch (DockerApiException e) when (stopping.IsFaulted)
+        {
+            failure = $"The previous container {plan.Name} could not be stopped: {EngineErrors.Describe(e)}";
         }
         catch (DockerApiException e)
         {
@@ -108,19 +139,11 @@ public sealed class ContainerSwap(DockerEngine engine)
         }
     }
 
-    /// <summary>Stops the current container and renames it out of the way; false when there was none.</summary>
-    private async Task<bool> SetAsideAsync(HookContext context, string name, string asideName, CancellationToken cancellationToken)
+    /// <summary>Stops the current container, already renamed out of the way.</summary>
+    private async Task StopAsideAsync(HookContext context, ContainerInspectResponse existing, string name, CancellationToken cancellationToken)
     {
-        var existing = await engine.InspectContainerAsync(name, cancellationToken);
-        if (existing is null)
-        {
-            return false;
-        }
-
         await engine.StopContainerAsync(existing.ID, StopGrace, cancellationToken);
-        await engine.RenameContainerAsync(existing.ID, asideName, cancellationToken);
         context.Log.Info($"Stopped the previous container {name} ({existing.Config?.Image}); it is kept until the new one answers.");
-        return true;
     }
 
     private async Task<string?> StartAsync(SwapPlan plan, string id, CancellationToken cancellationToken)

@@ -109,21 +109,37 @@ public sealed class DockerBuildAndRunHandler(
             context.Log.Info(note);
         }
 
+        // Listed while the container starts, so the pruning after it does not wait for the list.
+        var images = pruner.ListAsync(deployment, cancellationToken);
         var (started, failure) = await RunOrRemoveImageAsync(
             context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), rollback ? null : tag, cancellationToken);
         if (started is null)
         {
+            await ObserveAsync(images);
             return context.Log.Failed(failure!);
         }
 
         await engine.TagImageAsync(tag, deployment.ImageName, cancellationToken);
-        await pruner.PruneAsync(deployment, tag, context.EarlierReleaseImages, settings.KeepImages, context.Log, cancellationToken);
+        await pruner.PruneAsync(deployment, tag, context.EarlierReleaseImages, settings.KeepImages, context.Log, cancellationToken, images);
 
         var where = started.Url ?? (started.PublishedPorts.Count > 0 ? string.Join(", ", started.PublishedPorts) : $"network {spec.NetworkMode}");
         var message = $"Container {spec.Name} runs {tag} at {where}.";
         context.Log.Info(message);
         return HookResult.Started(
             new RunningContainer(tag, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url, HostPort = started.HostPort }, message);
+    }
+
+    /// <summary>The run failed, so the images listed for the pruning are not needed; a failed list is no news then.</summary>
+    private static async Task ObserveAsync(Task images)
+    {
+        try
+        {
+            await images;
+        }
+        catch (Exception e) when (e is DockerApiException or DockerUnavailableException or OperationCanceledException)
+        {
+            // The deploy already failed for its own reason, which is the message the user needs.
+        }
     }
 
     /// <summary>A run that did not start leaves neither its container nor the image it built (<paramref name="built"/>) behind.</summary>

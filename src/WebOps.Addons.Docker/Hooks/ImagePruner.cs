@@ -14,19 +14,27 @@ namespace WebOps.Addons.Docker.Hooks;
 public sealed class ImagePruner(DockerEngine engine)
 {
     /// <summary>
+    /// The deployment's images, as the pruning needs them. A deploy asks while its container starts, so the answer is
+    /// ready when the pruning runs: the images do not change meanwhile, since runs of one deployment never overlap.
+    /// </summary>
+    public Task<IList<ImagesListResponse>> ListAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>
+        engine.ListImagesAsync(Labels.ForDeployment(deployment.Name), cancellationToken);
+
+    /// <summary>
     /// Removes per-deploy tags no kept release runs; never <paramref name="inUse"/> (the new current release).
     /// <paramref name="earlierReleases"/> are the images of the releases before it, newest first; without them (a run
-    /// outside the deploy flow) the newest <paramref name="keep"/> tags by creation stay.
+    /// outside the deploy flow) the newest <paramref name="keep"/> tags by creation stay. <paramref name="listing"/> is
+    /// <see cref="ListAsync"/>'s answer when the caller asked for it earlier; else the images are listed now.
     /// </summary>
     public async Task<IReadOnlyList<string>> PruneAsync(
         DeploymentSnapshot deployment, string inUse, IReadOnlyList<string>? earlierReleases, int keep, IDeploymentLog log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Task<IList<ImagesListResponse>>? listing = null)
     {
         var repository = ImageReference.Split(deployment.ImageName).Repository;
         IList<ImagesListResponse> images;
         try
         {
-            images = await engine.ListImagesAsync(Labels.ForDeployment(deployment.Name), cancellationToken);
+            images = await (listing ?? ListAsync(deployment, cancellationToken));
         }
         catch (DockerApiException e)
         {

@@ -14,7 +14,7 @@ namespace WebOps.Addons.Docker.Hooks;
 internal sealed class ReadinessProbe(DockerEngine engine, ContainerSpec spec, TimeSpan timeout) : IReadinessCheck
 {
     /// <summary>Between two looks at a starting container: each costs one inspect and one connection attempt.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How long an open connection that sends nothing must stay open to count as the app's (not the engine proxy's).</summary>
     private static readonly TimeSpan QuietWait = TimeSpan.FromMilliseconds(300);

@@ -46,4 +46,26 @@ public sealed class ImageLifecycleTests
             tags);
         Assert.Equal("version 5", await DockerTestKit.GetAsync($"http://127.0.0.1:{deployment.HostPort}/"));
     }
+
+    /// <summary>The engine makes a build step of every label given as a build parameter; the run's three take one.</summary>
+    [DockerFact]
+    public async Task A_build_labels_its_image_with_the_run_in_one_step()
+    {
+        await using var kit = new DockerTestKit();
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/");
+        kit.WriteFile("site/index.html", "labelled");
+        var deployment = kit.Deployment(port: 8080);
+
+        var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static), runId: 7);
+
+        Assert.True(result.Succeeded, result.Log.Text);
+        var labelSteps = result.Log.Lines.Select(l => l.Message)
+            .Where(m => m.StartsWith("Step ", StringComparison.Ordinal) && m.Contains(" : LABEL ", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"Step 3/3 : LABEL webops.deployment={kit.Name} webops.deploy_id=7 webops.managed=true"], labelSteps);
+        var image = (await kit.LabelledImagesAsync()).Single(i => (i.RepoTags ?? []).Contains($"webops/{kit.Name}:deploy-7"));
+        Assert.Equal(
+            [$"webops.deploy_id=7", $"webops.deployment={kit.Name}", "webops.managed=true"],
+            image.Labels.Where(l => l.Key.StartsWith("webops.", StringComparison.Ordinal)).Select(l => $"{l.Key}={l.Value}").Order(StringComparer.Ordinal));
+        Assert.Equal("labelled", await DockerTestKit.GetAsync($"http://127.0.0.1:{deployment.HostPort}/"));
+    }
 }

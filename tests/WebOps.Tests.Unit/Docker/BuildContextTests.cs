@@ -52,7 +52,40 @@ public sealed class BuildContextTests : IDisposable
         Assert.Equal([".git/", ".git/HEAD", "Dockerfile"], written);
     }
 
+    [Fact]
+    public async Task A_suffix_is_appended_to_the_dockerfile_as_sent_and_the_checkout_keeps_its_file()
+    {
+        Write("deploy/Dockerfile", "FROM scratch\n");
+        Write("site/index.html", "hi");
+
+        using var tar = new MemoryStream();
+        var written = await BuildContext.WriteAsync(root, "./deploy/Dockerfile", tar, default, "LABEL a=b\n");
+
+        Assert.Equal(["deploy/", "deploy/Dockerfile", "site/", "site/index.html"], written);
+        tar.Position = 0;
+        Assert.Equal(
+            [("deploy/Dockerfile", "FROM scratch\nLABEL a=b\n"), ("site/index.html", "hi")],
+            await FilesAsync(tar));
+        Assert.Equal("FROM scratch\n", await File.ReadAllTextAsync(Path.Combine(root, "deploy/Dockerfile")));
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static async Task<List<(string, string)>> FilesAsync(Stream tar)
+    {
+        var files = new List<(string, string)>();
+        await using var reader = new TarReader(tar);
+        while (await reader.GetNextEntryAsync() is { } entry)
+        {
+            if (entry.DataStream is { } data)
+            {
+                using var text = new StreamReader(data);
+                files.Add((entry.Name, await text.ReadToEndAsync()));
+            }
+        }
+
+        return files;
+    }
 
     private static async Task<List<(string, TarEntryType)>> EntriesAsync(Stream tar)
     {
