@@ -76,6 +76,14 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
             Assert.Empty(await NetworksAsync(world, first));
             Assert.DoesNotContain(firstUnnamed, await VolumesAsync(world));
 
+            // Rollback is refused by name, with what to do instead.
+            using (var rollback = await world.Api.PostAsync($"/api/deployments/{name}/rollback", null))
+            {
+                var body = await rollback.Content.ReadAsStringAsync();
+                Assert.False(rollback.IsSuccessStatusCode, body);
+                Assert.Contains($"Cannot roll back '{name}': it is a Docker Compose deployment, and Compose releases cannot be rolled back yet", body, StringComparison.Ordinal);
+            }
+
             Assert.Equal(HttpStatusCode.OK, (await world.Api.PostAsync($"/api/deployments/{name}/stop", null)).StatusCode);
             Assert.Equal(["api exited", "web exited"], await ServicesAsync(world, name));
             using (var started = await world.Api.PostAsync($"/api/deployments/{name}/start", null))
