@@ -111,14 +111,17 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>web (built from the checkout) calls api, which writes its page into the named volume only when there is none yet.</summary>
+    /// <summary>
+    /// web (built from the checkout) calls api, which writes its page into the named volume only when there is none yet.
+    /// web takes 3 s to listen, longer than the edge retries a request, so a release recreated in place would fail requests.
+    /// </summary>
     private static (string, string)[] App(string page, string api) =>
     [
         ("compose.yaml", $$"""
             services:
               web:
                 build: ./web
-                command: ["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/www"]
+                command: ["/bin/busybox", "sh", "-c", "sleep 3; exec /bin/busybox httpd -f -p 8080 -h /www"]
                 expose: ["8080"]
               api:
                 image: {{TestImages.Busybox}}
