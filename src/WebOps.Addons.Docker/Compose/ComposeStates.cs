@@ -28,7 +28,7 @@ public sealed class ComposeStates(DockerEngine engine)
             states.Add(new ServiceState(
                 service,
                 state?.Status ?? container.State,
-                state is { Running: false } ? (int)state.ExitCode : null,
+                state is { Running: false } or { Restarting: true } ? (int)state.ExitCode : null,
                 state?.Health?.Status is { Length: > 0 } health ? health : null));
         }
 

@@ -62,7 +62,8 @@ public sealed class ComposeSteps(ComposeProcess process, ComposeStates states, D
         while (DateTimeOffset.UtcNow < deadline)
         {
             last = await states.ReadAsync(project, ct);
-            if (last.FirstOrDefault(s => s.State == "exited") is { } exited)
+            // Under a restart policy a service that crashes restarts instead of staying exited: either way it failed to start.
+            if (last.FirstOrDefault(s => s.State is "exited" or "restarting") is { } exited)
             {
                 return $"Compose project {project} did not come up: {exited.Problem()}; see its logs (Runtime logs, service {exited.Service}).";
             }

@@ -111,6 +111,58 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
         }
     }
 
+    [ComposeFact]
+    public async Task A_release_whose_web_exits_is_taken_down_and_the_old_project_serves_throughout()
+    {
+        await using var caddy = await TestCaddy.StartAsync();
+        await using var world = await DeployedApp.StartAsync(caddy.PanelArgs("--Deployments:DrainTimeout=00:00:02"));
+        var name = world.NewName("czf");
+        var domain = $"{name}.test";
+        var (first, second) = ($"webops-{name}", $"webops-{name}_b");
+        try
+        {
+            var repo = await GitRepo.CreateAsync(App("web v1", "api v1"));
+            using (var created = await world.Api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, use_docker = true, domains = new[] { domain }, tls = "off" }))
+            {
+                Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            }
+
+            var d = await world.WaitForDeployAsync(name);
+            Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
+            var port = d.GetProperty("host_port").GetInt32();
+            Assert.Equal("web v1", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+
+            // web's image now exits at once, and the file no longer overrides its command.
+            var compose = App("web v1", "api v1")[0].Item2;
+            var command = compose.Split('\n').Single(l => l.Contains("sleep 3", StringComparison.Ordinal));
+            await repo.CommitAsync(
+                "broken",
+                ("web/Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"echo broken at start; exit 4\"]\n"),
+                ("compose.yaml", compose.Replace(command + "\n", "", StringComparison.Ordinal)));
+            await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
+            {
+                var (result, error) = await RedeployAsync(world, name);
+                await load.StopAsync();
+                output.WriteLine($"{name}: {load.Failures.Count} of {load.Total} requests failed during a failed release");
+                Assert.Equal("failed", result);
+                Assert.Matches($"Compose project {second} did not come up: service web (exited with code 4|keeps restarting \\(last exit code 4\\))", error);
+                Assert.True(load.Failures.Count == 0, $"{load.Failures.Count} of {load.Total} requests failed, e.g.:\n{string.Join('\n', load.Failures.Take(5))}");
+                Assert.Equal(["web v1"], load.Bodies.Keys);
+            }
+
+            Assert.Contains($"Took down the new release {second}; Compose project {first} kept serving throughout.", await world.LogAsync(name), StringComparison.Ordinal);
+            Assert.Equal("web v1", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+            Assert.Equal(port, (await GetAsync(world, name)).GetProperty("host_port").GetInt32());
+            Assert.Empty(await ContainersAsync(world, second));
+            Assert.Empty(await NetworksAsync(world, second));
+            Assert.Equal(["api running", "web running"], await ServicesAsync(world, name));
+        }
+        finally
+        {
+            await ComposeProjectCleanup.RunAsync(world.Engine, first);
+        }
+    }
+
     /// <summary>
     /// web (built from the checkout) calls api, which writes its page into the named volume only when there is none yet.
     /// web takes 3 s to listen, longer than the edge retries a request, so a release recreated in place would fail requests.
