@@ -53,6 +53,8 @@ public static class DockerAddonServiceCollectionExtensions
         services.AddSingleton<Compose.ComposeCliLocator>();
         services.AddSingleton<Compose.ComposeProcess>();
         services.AddSingleton<Compose.ComposeStates>();
+        services.AddSingleton<Compose.ComposeSteps>();
+        services.AddSingleton<Compose.ComposeBeside>();
         services.AddSingleton<Compose.ComposeDeployer>();
         services.AddSingleton<Compose.ComposeAppRuntime>();
 

@@ -29,21 +29,33 @@ public sealed class ComposeAppRuntime(
     /// <summary>
     /// Removes the services' containers with their anonymous volumes, then the project's networks (and its built images
     /// with <see cref="RemoveOptions.Images"/>); named volumes stay unless <see cref="RemoveOptions.Volumes"/>. Without
-    /// the run folder the containers are removed through the engine.
+    /// the run folder the containers are removed through the engine. Both of the deployment's projects go.
     /// </summary>
     public async Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken)
     {
+        // Both of the deployment's projects: the other one holds containers only when a deploy beside it was interrupted.
+        var projects = ComposeNames.Projects(deployment.Name).Prepend(deployment.ComposeProject!).Distinct(StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            await RemoveProjectAsync(deployment, project, options, cancellationToken);
+        }
+
+        workspace.Remove(deployment.Name);
+    }
+
+    private async Task RemoveProjectAsync(DeploymentSnapshot deployment, string project, RemoveOptions options, CancellationToken cancellationToken)
+    {
         // Compose 1.29 hands a recreated container its predecessor's anonymous volume by name, after which
         // `rm -v` no longer counts it as anonymous: the project's unnamed volumes are collected first and removed after.
-        var anonymous = await AnonymousVolumesAsync(deployment.ComposeProject!, cancellationToken);
-        if (await CommandsAsync(deployment, cancellationToken) is { } found)
+        var anonymous = await states.UnnamedVolumesAsync(project, cancellationToken);
+        if (await CommandsAsync(deployment, project, cancellationToken) is { } found)
         {
-            await RunAsync(found, found.Commands.Remove(), "remove the containers of", deployment, cancellationToken);
-            await RunAsync(found, found.Commands.Down(volumes: options.Volumes, images: options.Images), "take down", deployment, cancellationToken);
+            await RunAsync(found, found.Commands.Remove(), "remove the containers of", project, cancellationToken);
+            await RunAsync(found, found.Commands.Down(volumes: options.Volumes, images: options.Images), "take down", project, cancellationToken);
         }
         else
         {
-            foreach (var container in await states.ContainersAsync(deployment.ComposeProject!, cancellationToken))
+            foreach (var container in await states.ContainersAsync(project, cancellationToken))
             {
                 await engine.RemoveContainerAsync(container.ID, force: true, cancellationToken);
             }
@@ -58,27 +70,11 @@ public sealed class ComposeAppRuntime(
         {
             // `down -v` only knows the volumes of the file it reads: those of services since dropped from the file, or
             // all of them when the run folder is gone, are found by Compose's project label.
-            foreach (var volume in await engine.ListVolumesAsync(new Dictionary<string, string> { [ComposeStates.ProjectLabel] = deployment.ComposeProject! }, cancellationToken))
+            foreach (var volume in await engine.ListVolumesAsync(new Dictionary<string, string> { [ComposeStates.ProjectLabel] = project }, cancellationToken))
             {
                 await engine.RemoveVolumeAsync(volume, cancellationToken);
             }
         }
-
-        workspace.Remove(deployment.Name);
-    }
-
-    /// <summary>Volumes mounted by the project's containers that Compose did not name (a 64-hex id, no volume label).</summary>
-    private async Task<IReadOnlyList<string>> AnonymousVolumesAsync(string project, CancellationToken ct)
-    {
-        var names = new List<string>();
-        foreach (var container in await states.ContainersAsync(project, ct))
-        {
-            names.AddRange(container.Mounts
-                .Where(m => m.Type == "volume" && m.Name is { Length: 64 } n && n.All(char.IsAsciiHexDigitLower))
-                .Select(m => m.Name!));
-        }
-
-        return [.. names.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>All services' lines interleaved by time, each prefixed with its service.</summary>
@@ -119,30 +115,32 @@ public sealed class ComposeAppRuntime(
 
     private async Task RunAsync(DeploymentSnapshot deployment, Func<ComposeCommands, IReadOnlyList<string>> verb, string what, CancellationToken ct)
     {
-        var found = await CommandsAsync(deployment, ct)
+        var project = deployment.ComposeProject!;
+        var found = await CommandsAsync(deployment, project, ct)
             ?? throw new InvalidOperationException(
-                $"the files of Compose project {deployment.ComposeProject} are gone (checkout or {workspace.Folder(deployment.Name)}); redeploy it.");
-        await RunAsync(found, verb(found.Commands), what, deployment, ct);
+                $"the files of Compose project {project} are gone (checkout or {workspace.Folder(deployment.Name)}); redeploy it.");
+        await RunAsync(found, verb(found.Commands), what, project, ct);
     }
 
-    private async Task RunAsync(Found found, IReadOnlyList<string> arguments, string what, DeploymentSnapshot deployment, CancellationToken ct)
+    private async Task RunAsync(Found found, IReadOnlyList<string> arguments, string what, string project, CancellationToken ct)
     {
         var result = await process.RunAsync(found.Cli, arguments, found.Folder, ActionLimit, null, ct);
         if (result.ExitCode != 0 || result.TimedOut)
         {
-            throw new InvalidOperationException(ComposeProcess.Failure($"Compose could not {what} {deployment.ComposeProject}", result));
+            throw new InvalidOperationException(ComposeProcess.Failure($"Compose could not {what} {project}", result));
         }
     }
 
-    private async Task<Found?> CommandsAsync(DeploymentSnapshot deployment, CancellationToken ct)
+    /// <summary>The commands of <paramref name="project"/> on the files its last deploy wrote; null when they are gone.</summary>
+    private async Task<Found?> CommandsAsync(DeploymentSnapshot deployment, string project, CancellationToken ct)
     {
         var cli = await locator.FindAsync(ct) ?? throw new InvalidOperationException(ComposeCliLocator.Missing);
-        if (workspace.ComposeFile(deployment.Name) is not { } file)
+        if (workspace.ComposeFile(deployment.Name, project) is not { } file)
         {
             return null;
         }
 
-        var commands = new ComposeCommands(cli, deployment.ComposeProject!, file, workspace.OverrideFile(deployment.Name), workspace.EnvFile(deployment.Name));
+        var commands = new ComposeCommands(cli, project, file, workspace.OverrideFile(deployment.Name, project), workspace.EnvFile(deployment.Name));
         return new Found(cli, commands, Path.GetDirectoryName(file)!);
     }
 

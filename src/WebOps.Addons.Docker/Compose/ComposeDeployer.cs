@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using WebOps.Addons.Docker.Hooks;
 using WebOps.Core.Compose;
 using WebOps.Core.Hooks;
 using WebOps.Core.Planning;
-using WebOps.Core.Processes;
+using WebOps.Core.Proxy;
 using WebOps.Core.Runtime;
 
 namespace WebOps.Addons.Docker.Compose;
@@ -13,10 +12,12 @@ namespace WebOps.Addons.Docker.Compose;
 /// <summary>
 /// Deploys a Compose project <c>webops-NAME</c>: checks the file (pre_deployment), then writes the env and override
 /// files, builds, brings the project up and waits until every service runs (and is healthy when it has a
-/// HEALTHCHECK) and the public service answers on its loopback port (post_deployment).
+/// HEALTHCHECK) and the public service answers on its loopback port (post_deployment). A redeploy runs the new release
+/// beside the old one as the deployment's other project when the edge can switch to it.
 /// </summary>
 public sealed class ComposeDeployer(
-    ComposeCliLocator locator, ComposeProcess process, ComposeWorkspace workspace, ComposeStates states, IOptions<DockerOptions> options)
+    ComposeCliLocator locator, ComposeSteps steps, ComposeBeside beside, ComposeWorkspace workspace, ComposeStates states,
+    IOptions<DockerOptions> options, IEdgeRouter? edge = null)
 {
     /// <summary>pre_deployment: the CLI is there, the file stays inside the checkout, parses and asks for nothing refused.</summary>
     public async Task<HookResult> PrepareAsync(HookContext context, BuildPlan plan, CancellationToken ct)
@@ -44,7 +45,11 @@ public sealed class ComposeDeployer(
         return HookResult.Ok();
     }
 
-    /// <summary>post_deployment: build, up, wait; returns what runs, or the failure with the evidence.</summary>
+    /// <summary>
+    /// post_deployment: build, up, wait; returns what runs, or the failure with the evidence. A running project the edge
+    /// routes to is redeployed beside itself (<see cref="ComposeBeside"/>) unless the file forbids it
+    /// (<see cref="ComposeRedeploy.StopFirstReason"/>); otherwise the services are recreated in place.
+    /// </summary>
     public async Task<HookResult> RunAsync(HookContext context, BuildPlan plan, CancellationToken ct)
     {
         var deployment = context.Deployment;
@@ -67,99 +72,80 @@ public sealed class ComposeDeployer(
         var file = FullPath(context, plan)!;
         workspace.Create(name);
         await ComposeEnvFile.WriteAsync(workspace.EnvFile(name), envText, ct);
-        await File.WriteAllTextAsync(
-            workspace.OverrideFile(name),
-            ComposeOverride.Render([.. document.Services().Select(s => s.Name)], plan.PublicService!, settings.BindAddress, hostPort, plan.Port,
-                workspace.EnvFile(name), name, deployment.DeployRunId, document.Version, deployment.Resources),
-            ct);
         await workspace.RememberAsync(name, file, ct);
-        var project = ComposeNames.Project(name);
-        var commands = new ComposeCommands(cli, project, file, workspace.OverrideFile(name), workspace.EnvFile(name));
-        var folder = Path.GetDirectoryName(file)!;
-        var existing = (await states.ContainersAsync(project, ct)).Count > 0;
-        if (existing)
+        var services = document.Services();
+        // Pinned names only where the file's version accepts them; such a file is never redeployed beside (two projects would not share them).
+        IReadOnlyList<string> volumes = ComposeRedeploy.CanNameVolumes(document.Version) ? [.. document.Volumes().Where(v => !v.NamedByFile).Select(v => v.Key)] : [];
+        var release = new ComposeBeside.Release(
+            cli, Path.GetDirectoryName(file)!, settings.BindAddress, settings.BuildTimeout, settings.StartTimeout,
+            (project, port, token) => File.WriteAllTextAsync(
+                workspace.OverrideFile(name, project),
+                ComposeOverride.Render([.. services.Select(s => s.Name)], plan.PublicService!, settings.BindAddress, port, plan.Port,
+                    workspace.EnvFile(name), name, deployment.DeployRunId, document.Version, deployment.Resources, volumes),
+                token),
+            project => new ComposeCommands(cli, project, file, workspace.OverrideFile(name, project), workspace.EnvFile(name)));
+
+        var current = deployment.ComposeProject ?? ComposeNames.Project(name);
+        var running = await states.ReadAsync(current, ct);
+        if (running.Count > 0)
         {
-            context.Log.Info($"Redeploying {project} stop-first: Compose recreates the services whose image or settings changed in place, so the public service {plan.PublicService} is briefly down.");
+            var routed = edge is not null && edge.Routes(deployment);
+            var publicRunning = running.Any(s => s.Service == plan.PublicService && s.State == "running");
+            if (ComposeRedeploy.StopFirstReason(document, current, plan.PublicService!, routed, publicRunning) is { } stopFirst)
+            {
+                context.Log.Info(stopFirst);
+            }
+            else
+            {
+                var (project, port, failure) = await beside.RunAsync(context, edge!, current, release, ct);
+                return project is null ? context.Log.Failed(failure!) : Started(context, project, plan, port);
+            }
         }
 
-        if (await StepAsync(context, cli, commands.Build(), folder, settings.BuildTimeout, "Compose build", ct) is { } buildFailure)
+        return await StopFirstAsync(context, plan, release, current, hostPort, existing: running.Count > 0, ct);
+    }
+
+    /// <summary>A first deploy, or a redeploy that recreates the changed services in place.</summary>
+    private async Task<HookResult> StopFirstAsync(
+        HookContext context, BuildPlan plan, ComposeBeside.Release release, string project, int hostPort, bool existing, CancellationToken ct)
+    {
+        await release.Publish(project, hostPort, ct);
+        var commands = release.Commands(project);
+        if (await steps.RunAsync(context, release.Cli, commands.Build(), release.Folder, release.BuildTimeout, "Compose build", ct) is { } buildFailure)
         {
             return context.Log.Failed(buildFailure);
         }
 
-        var failure = await StepAsync(context, cli, commands.Up(), folder, settings.StartTimeout + settings.BuildTimeout, "Compose up", ct)
-            ?? await WaitReadyAsync(context, project, settings.BindAddress, hostPort, settings.StartTimeout, ct);
+        var failure = await steps.RunAsync(context, release.Cli, commands.Up(), release.Folder, release.StartTimeout + release.BuildTimeout, "Compose up", ct)
+            ?? await steps.WaitReadyAsync(context, project, release.BindAddress, hostPort, release.StartTimeout, ct);
         if (failure is not null)
         {
             if (!existing)
             {
                 // A first deploy that did not come up leaves nothing behind.
-                await StepAsync(context, cli, commands.Down(volumes: false, images: false), folder, TimeSpan.FromMinutes(2), "Compose down", CancellationToken.None);
+                await steps.DownAsync(context, release.Cli, commands, release.Folder);
             }
 
             return context.Log.Failed(failure);
         }
 
-        var url = string.Create(CultureInfo.InvariantCulture, $"http://{settings.BindAddress}:{hostPort}/");
+        return Started(context, project, plan, hostPort);
+    }
+
+    private HookResult Started(HookContext context, string project, BuildPlan plan, int hostPort)
+    {
+        var bind = options.Value.BindAddress;
+        var url = string.Create(CultureInfo.InvariantCulture, $"http://{bind}:{hostPort}/");
         var message = $"Compose project {project} runs; public service {plan.PublicService} at {url}.";
         context.Log.Info(message);
         return HookResult.Started(
             new RunningCompose(project, plan.PublicService!)
             {
-                PublishedPorts = [string.Create(CultureInfo.InvariantCulture, $"{settings.BindAddress}:{hostPort}->{plan.Port}/tcp")],
+                PublishedPorts = [string.Create(CultureInfo.InvariantCulture, $"{bind}:{hostPort}->{plan.Port}/tcp")],
                 Url = url,
+                HostPort = hostPort,
             },
             message);
-    }
-
-    /// <summary>Every service running (healthy when it has a HEALTHCHECK) and the public port accepting connections.</summary>
-    private async Task<string?> WaitReadyAsync(HookContext context, string project, string host, int port, TimeSpan limit, CancellationToken ct)
-    {
-        var deadline = DateTimeOffset.UtcNow + limit;
-        IReadOnlyList<ServiceState> last = [];
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            last = await states.ReadAsync(project, ct);
-            if (last.FirstOrDefault(s => s.State == "exited") is { } exited)
-            {
-                return $"Compose project {project} did not come up: {exited.Problem()}; see its logs (Runtime logs, service {exited.Service}).";
-            }
-
-            if (last.Count > 0 && last.All(s => s.State == "running" && s.Health is null or "healthy") && await AcceptsAsync(host, port, ct))
-            {
-                context.Log.Info($"Services: {string.Join(", ", last.Select(s => $"{s.Service} {s.Describe()}"))}.");
-                return null;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
-
-        return $"Compose project {project} was not ready within {limit.TotalSeconds:0} s: "
-            + $"{(last.Count == 0 ? "no container" : string.Join(", ", last.Select(s => $"{s.Service} {s.Describe()}")))}; the public port {port} {(await AcceptsAsync(host, port, ct) ? "answers" : "does not answer")}.";
-    }
-
-    private static async Task<bool> AcceptsAsync(string host, int port, CancellationToken ct)
-    {
-        using var client = new TcpClient();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(TimeSpan.FromSeconds(2));
-        try
-        {
-            await client.ConnectAsync(host, port, limit.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private async Task<string?> StepAsync(
-        HookContext context, ComposeCli cli, IReadOnlyList<string> arguments, string folder, TimeSpan limit, string what, CancellationToken ct)
-    {
-        context.Log.Info($"Running {cli.Program} {string.Join(' ', arguments)}");
-        var result = await process.RunAsync(cli, arguments, folder, limit, line => context.Log.Info(line.Text), ct);
-        return result.ExitCode == 0 && !result.TimedOut ? null : ComposeProcess.Failure(what, result);
     }
 
     private static string? FullPath(HookContext context, BuildPlan plan) => BuildPlanner.Resolve(context.CheckoutPath!, plan.ComposeFilePath!);

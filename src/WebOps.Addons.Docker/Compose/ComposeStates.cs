@@ -28,7 +28,7 @@ public sealed class ComposeStates(DockerEngine engine)
             states.Add(new ServiceState(
                 service,
                 state?.Status ?? container.State,
-                state is { Running: false } ? (int)state.ExitCode : null,
+                state is { Running: false } or { Restarting: true } ? (int)state.ExitCode : null,
                 state?.Health?.Status is { Length: > 0 } health ? health : null));
         }
 
@@ -37,6 +37,20 @@ public sealed class ComposeStates(DockerEngine engine)
 
     public Task<IList<ContainerListResponse>> ContainersAsync(string project, CancellationToken ct) =>
         engine.ListContainersAsync(new Dictionary<string, string> { [ProjectLabel] = project }, ct);
+
+    /// <summary>Volumes mounted by the project's containers that Compose did not name (a 64-hex id, no volume label).</summary>
+    public async Task<IReadOnlyList<string>> UnnamedVolumesAsync(string project, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var container in await ContainersAsync(project, ct))
+        {
+            names.AddRange(container.Mounts
+                .Where(m => m.Type == "volume" && m.Name is { Length: 64 } n && n.All(char.IsAsciiHexDigitLower))
+                .Select(m => m.Name!));
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
 
     public static string Service(ContainerListResponse container) =>
         container.Labels.TryGetValue(ServiceLabel, out var name) ? name : container.Names.FirstOrDefault()?.TrimStart('/') ?? container.ID;

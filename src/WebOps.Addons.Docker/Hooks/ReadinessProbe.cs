@@ -95,7 +95,7 @@ internal sealed class ReadinessProbe(DockerEngine engine, ContainerSpec spec, Ti
     /// closes the connection. So the port answers only when the connection stays open or sends data; a request is
     /// sent so that an HTTP app sends data at once.
     /// </summary>
-    private static async Task<bool> AnswersAsync(string host, int port, CancellationToken cancellationToken)
+    internal static async Task<bool> AnswersAsync(string host, int port, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(2));

@@ -2,7 +2,7 @@ namespace WebOps.Core.Compose;
 
 /// <summary>
 /// One compose service as the engine sees it: <see cref="State"/> is Docker's (running, exited, restarting…),
-/// <see cref="ExitCode"/> is set once it stopped, <see cref="Health"/> is its HEALTHCHECK's verdict (healthy,
+/// <see cref="ExitCode"/> is set once it stopped (while it restarts: its last), <see cref="Health"/> is its HEALTHCHECK's verdict (healthy,
 /// unhealthy, starting) or null without one.
 /// </summary>
 public sealed record ServiceState(string Service, string State, int? ExitCode, string? Health)
@@ -13,6 +13,7 @@ public sealed record ServiceState(string Service, string State, int? ExitCode, s
         ("running", "unhealthy") => $"service {Service} is running but its HEALTHCHECK reports it unhealthy",
         ("running", _) => null,
         ("exited", _) => $"service {Service} exited with code {ExitCode}",
+        ("restarting", _) when ExitCode is { } code => $"service {Service} keeps restarting (last exit code {code})",
         _ => $"service {Service} is {State}",
     };
 

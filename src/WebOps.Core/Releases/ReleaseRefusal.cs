@@ -22,6 +22,11 @@ public sealed record ReleaseRefusal(string Message, string? Field)
                 + "Deploy the commit you want instead.", null);
         }
 
+        if (d.ComposeProject is not null || release?.Config?.ProjectType == ProjectType.Compose)
+        {
+            return new(Compose(d), null);
+        }
+
         var number = requested is { } n ? n.ToString(CultureInfo.InvariantCulture) : "?";
         if (release is null || release.DeploymentId != d.Id)
         {
@@ -51,6 +56,14 @@ public sealed record ReleaseRefusal(string Message, string? Field)
                 + "deploy again, or roll back to a newer release.", RunField)
             : null;
     }
+
+    /// <summary>
+    /// Why a Compose deployment does not roll back: its releases keep no images (Compose tags them by project and
+    /// rebuilds them in place) and no compose file, so nothing faithful to the release could be started again.
+    /// </summary>
+    public static string Compose(Deployment d) =>
+        $"Cannot roll back '{d.Name}': it is a Docker Compose deployment, and Compose releases cannot be rolled back yet "
+        + $"(no release keeps its images and compose file). Revert the change on branch {d.Branch} and deploy again.";
 
     /// <summary>The refusal for a release whose image the engine no longer has.</summary>
     public static string ImageRemoved(string deployment, int? release, string? image) =>

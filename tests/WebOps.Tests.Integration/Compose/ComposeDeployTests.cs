@@ -58,7 +58,7 @@ public sealed class ComposeDeployTests
             Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
             Assert.Equal(url, d.GetProperty("url").GetString());
             Assert.Contains("web v2", await DeployedApp.FetchAsync(url), StringComparison.Ordinal);
-            Assert.Contains($"Redeploying {project} stop-first", await world.LogAsync(name), StringComparison.Ordinal);
+            Assert.Contains($"Redeploying {project} stop-first: no domain is routed to it through the edge", await world.LogAsync(name), StringComparison.Ordinal);
 
             // A service that exits marks the deployment unhealthy, and is shown with its exit code.
             var api = (await ProjectContainersAsync(world, project)).Single(c => c.Labels["com.docker.compose.service"] == "api");

@@ -9,7 +9,15 @@ public static class ComposeProjectCleanup
     public static Dictionary<string, IDictionary<string, bool>> ProjectFilter(string project) =>
         new() { ["label"] = new Dictionary<string, bool> { [$"com.docker.compose.project={project}"] = true } };
 
+    /// <summary>Both projects of the deployment <paramref name="project"/> belongs to (<c>webops-NAME</c> and <c>webops-NAME_b</c>).</summary>
     public static async Task RunAsync(DockerClient engine, string project)
+    {
+        // The second first: its containers mount named volumes that carry the first project's label.
+        await RunOneAsync(engine, project + "_b");
+        await RunOneAsync(engine, project);
+    }
+
+    private static async Task RunOneAsync(DockerClient engine, string project)
     {
         var containers = await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(project) });
         // Unnamed volumes carry no label; a recreated container holds its predecessor's by name, so they are listed first.

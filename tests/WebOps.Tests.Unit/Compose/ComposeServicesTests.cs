@@ -45,5 +45,7 @@ public class ComposeServicesTests
             ServiceState.Unhealthy(broken));
         Assert.Equal("exited (code 3)", broken[1].Describe());
         Assert.Equal("running, healthy", fine[0].Describe());
+        Assert.Equal("service web keeps restarting (last exit code 4)", new ServiceState("web", "restarting", 4, null).Problem());
+        Assert.Equal("service web is restarting", new ServiceState("web", "restarting", null, null).Problem());
     }
 }

@@ -66,6 +66,24 @@ public sealed class ReleaseListTests
         Assert.Equal("Cannot roll back 'blog': it runs without Docker, so no release keeps an image to start again. Deploy the commit you want instead.", refused.Message);
     }
 
+    [Fact]
+    public void A_compose_deployment_is_refused_by_name_with_what_to_do_instead()
+    {
+        var d = new Deployment { Id = 3, Name = "shop", RepoUrl = "https://example.com/shop.git", Branch = "main", UseDocker = true, ComposeProject = "webops-shop_b" };
+        var release = Run(4, "succeeded");
+        release.Image = null;
+        release.Config = Config with { ProjectType = ProjectType.Compose };
+        const string Message = "Cannot roll back 'shop': it is a Docker Compose deployment, and Compose releases cannot be rolled back yet "
+            + "(no release keeps its images and compose file). Revert the change on branch main and deploy again.";
+
+        Assert.Equal(new ReleaseRefusal(Message, null), ReleaseRefusal.Check(d, release, 4));
+        // A container release is refused too while a Compose project runs: starting it would leave the project running.
+        Assert.Equal(new ReleaseRefusal(Message, null), ReleaseRefusal.Check(d, Run(5, "succeeded"), 5));
+        // And a Compose release after the deployment moved to a single container.
+        d.ComposeProject = null;
+        Assert.Equal(new ReleaseRefusal(Message, null), ReleaseRefusal.Check(d, release, 4));
+    }
+
     private static DeployRun Run(int id, string result, RunKind kind = RunKind.Deploy, int? rollbackOf = null, bool config = true, int deploymentId = 3) => new()
     {
         Id = id,
