@@ -96,6 +96,11 @@ public sealed class ClusterInitTests
             using var api = await panel.WithTokenAsync();
             var environment = new Dictionary<string, string?> { ["Docker__Endpoint"] = SwarmClusterFixture.ManagerEndpoint, ["Swarm__Enabled"] = "true" };
 
+            using var browser = await panel.LoggedInAsync();
+            var page = await FormPage.LoadAsync(browser, "/servers");
+            Assert.Contains("<h2>No cluster yet</h2>", page.Html, StringComparison.Ordinal);
+            Assert.Contains(">Initialize cluster</button>", page.Html, StringComparison.Ordinal);
+
             var init = await RunCliAsync(environment, "cluster", "init", "--advertise-addr", SwarmClusterFixture.ManagerAddress, "--data", panel.DataFolder);
 
             Assert.True(init.ExitCode == 0, init.Stderr);

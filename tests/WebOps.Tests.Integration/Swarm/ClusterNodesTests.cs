@@ -34,6 +34,7 @@ public sealed class ClusterNodesTests
             using var browser = await panel.LoggedInAsync();
             var page = await FormPage.LoadAsync(browser, "/servers");
             Assert.Contains("aria-label=\"Activate webops-sww\"", page.Html, StringComparison.Ordinal);
+            Assert.Contains("href=\"/servers\"", page.Html, StringComparison.Ordinal); // the nav link, shown with Swarm on
             var workerId = (await manager.Swarm.InspectNodeAsync("webops-sww")).ID;
             using var posted = await page.PostAsync(browser, new() { ["id"] = workerId, ["availability"] = "active" }, handlerUrl: "/servers?handler=Availability");
             Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
