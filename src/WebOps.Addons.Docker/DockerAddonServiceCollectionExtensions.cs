@@ -38,6 +38,7 @@ public static class DockerAddonServiceCollectionExtensions
         services.TryAddSingleton(_ => new SystemdUnitRenderer());
         services.AddSingleton<DockerUnits>();
         services.AddSingleton<DockerEngine>();
+        services.AddSingleton<Swarm.Cluster.SwarmCluster>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContainerStates>();
         services.AddSingleton<ImageBuilder>();

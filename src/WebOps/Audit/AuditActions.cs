@@ -33,6 +33,9 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoke";
     public const string AddonEnabled = "addon.enable";
     public const string AddonDisabled = "addon.disable";
+    public const string ClusterInit = "cluster.init";
+    public const string ClusterTokensRotated = "cluster.rotate_tokens";
+    public const string ClusterNodeChanged = "cluster.node_update";
 
     /// <summary>Every action name, in the order declared above.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -30,6 +30,7 @@ public static class CommandLine
         AdminCommand.Create(),
         TokenCommand.Create(),
         AddonsCommand.Create(),
+        ClusterCommand.Create(),
         DetectCommand.Create(),
         SystemdCommand.Create(),
         BackupCommand.CreateBackup(),

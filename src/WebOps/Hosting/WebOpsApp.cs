@@ -62,6 +62,7 @@ public static class WebOpsApp
         builder.Services.AddSingleton<IAddonStateStore, DbAddonStateStore>();
         builder.Services.AddSingleton<IStoredDeployments, DbStoredDeployments>();
         builder.Services.AddDockerAddon(builder.Configuration);
+        builder.Services.AddSingleton<Api.ClusterActions>();
         builder.Services.AddProcessAddon(builder.Configuration);
         builder.Services.AddLlm(builder.Configuration);
         builder.Services.AddDeploys(builder.Configuration, settings);
@@ -105,6 +106,7 @@ public static class WebOpsApp
         app.MapDeploymentsApi();
         app.MapReleasesApi();
         app.MapAddonsApi();
+        app.MapClusterApi();
         app.MapEventsApi();
         app.MapLlmApi();
         app.MapTokensApi();
