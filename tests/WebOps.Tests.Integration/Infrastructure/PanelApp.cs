@@ -46,6 +46,8 @@ public sealed class PanelApp : IAsyncDisposable
         ];
         var app = WebOpsApp.Build(args);
         await app.StartAsync();
+        // The server listens before addon discovery and start-up recovery have run; tests start from a settled panel.
+        await app.Services.GetRequiredService<StartupRecovery>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var panel = new PanelApp(app, data, new Uri(address));
         await using var scope = app.Services.CreateAsyncScope();
