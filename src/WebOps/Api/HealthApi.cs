@@ -7,6 +7,7 @@ using WebOps.Core.Runtime;
 using WebOps.Data;
 using WebOps.Data.Entities;
 using WebOps.Health;
+using WebOps.Hosting;
 using WebOps.Proxy;
 
 namespace WebOps.Api;
@@ -29,9 +30,9 @@ public static class HealthApi
 
     private static async Task<IResult> HealthzAsync(
         WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, ProxyStatus proxy,
-        ComposeCliCheck compose, CancellationToken ct)
+        ComposeCliCheck compose, StartupRecovery recovery, CancellationToken ct)
     {
-        var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, ct);
+        var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, recovery.IsFinished, ct);
         if (registry.IsInUse(PanelHealth.DockerAddon))
         {
             // Compose deployments belong to the Docker addon: with it off, /healthz says nothing of Docker.

@@ -2,12 +2,12 @@ namespace WebOps.Hosting;
 
 /// <summary>
 /// Prints the first admin's one-time password as the last thing of the start-up output, so it is not lost among
-/// the log lines: after the server listens, the host's own lines, and the first lines background services log on
-/// their own schedule (addons, the Docker engine, the health monitor), which is once the log has been quiet for
-/// <see cref="Settle"/>. It goes to the console rather than through logging: no log level or provider may hide it,
+/// the log lines: after the server listens, the host's own lines, the start-up work that follows listening (addons,
+/// recovery, see <see cref="StartupRecovery"/>), and the first lines background services log on their own schedule
+/// (the Docker engine, the health monitor), which is once the log has been quiet for <see cref="Settle"/>. It goes to the console rather than through logging: no log level or provider may hide it,
 /// and no log file keeps it.
 /// </summary>
-public sealed class FirstAdminNotice(IHostApplicationLifetime lifetime, LogActivity activity, TimeProvider clock) : BackgroundService
+public sealed class FirstAdminNotice(StartupRecovery recovery, LogActivity activity, TimeProvider clock) : BackgroundService
 {
     /// <summary>How long the log must be quiet before the password is printed.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
@@ -32,11 +32,9 @@ public sealed class FirstAdminNotice(IHostApplicationLifetime lifetime, LogActiv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         try
         {
-            await started.Task.WaitAsync(stoppingToken);
+            await recovery.WaitAsync(stoppingToken);
             var since = clock.GetTimestamp();
             while (activity.Quiet < Settle && clock.GetElapsedTime(since) < LongestWait)
             {

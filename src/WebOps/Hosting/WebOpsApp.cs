@@ -29,7 +29,10 @@ public static class WebOpsApp
         // The application name finds the pages: in tests the entry assembly is the test host, not webops.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            // Settings are read once at start (nothing here watches them), so appsettings.json is not watched for
+            // changes: the watcher walks the whole content root (the working directory) at start, which took a second
+            // from a large folder, and keeps a thread and a watch per folder.
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
             WebRootPath = PublishedWebRoot(),
             ApplicationName = typeof(WebOpsApp).Assembly.GetName().Name,
         });
@@ -90,6 +93,9 @@ public static class WebOpsApp
             o.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
         });
 
+        // Only the start-up tasks (database, first admin) run before the server listens; the rest follows it, and
+        // /healthz and requests that change state know until when (StartupRecovery).
+        AfterListening.Defer<StartupTasks>(builder.Services);
         var app = builder.Build();
         timings.HostBuilt();
         var startupLog = app.Services.GetRequiredService<ILogger<StartupTimings>>();
@@ -101,6 +107,7 @@ public static class WebOpsApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRecoveryGate();
         app.MapHealthApi();
         app.MapOpenApi("/api/openapi.json");
         app.MapDeploymentsApi();

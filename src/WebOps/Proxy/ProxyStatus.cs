@@ -6,7 +6,8 @@ namespace WebOps.Proxy;
 
 /// <summary>
 /// What the panel last learned about the edge proxy, for <c>/healthz</c> and for deploys that need it:
-/// <c>ok</c>, <c>not answering</c>, <c>not installed</c> or <c>disabled</c>.
+/// <c>ok</c>, <c>not answering</c>, <c>not installed</c> or <c>disabled</c>; <c>checking</c> until the proxy service
+/// has asked Caddy once (it starts after the server listens), so nothing is claimed before it was looked at.
 /// </summary>
 public sealed class ProxyStatus(IOptions<ProxyOptions> options)
 {
@@ -14,6 +15,7 @@ public sealed class ProxyStatus(IOptions<ProxyOptions> options)
     public const string NotAnswering = "not answering";
     public const string NotInstalled = "not installed";
     public const string Disabled = "disabled";
+    public const string Checking = "checking";
 
     private volatile string? text;
 
@@ -36,5 +38,5 @@ public sealed class ProxyStatus(IOptions<ProxyOptions> options)
 
     private string Initial() => !options.Value.Enabled ? Disabled
         : CaddyLauncher.Find(options.Value.CaddyPath) is null ? NotInstalled
-        : NotAnswering;
+        : Checking;
 }

@@ -153,7 +153,9 @@ public sealed class PanelProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                // "starting": listening, but start-up recovery still runs.
+                using var healthz = await client.GetAsync("/healthz");
+                if (healthz.StatusCode == HttpStatusCode.OK && !(await healthz.Content.ReadAsStringAsync()).Contains("\"status\":\"starting\"", StringComparison.Ordinal))
                 {
                     return;
                 }

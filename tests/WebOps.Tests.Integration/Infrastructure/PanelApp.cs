@@ -35,7 +35,12 @@ public sealed class PanelApp : IAsyncDisposable
         StartInFolderAsync(Path.Combine(Path.GetTempPath(), "webops-test-" + Guid.NewGuid().ToString("N")[..8]), extraArgs);
 
     /// <summary>Starts on an existing data folder (a restart); the admin user is created only once.</summary>
-    public static async Task<PanelApp> StartInFolderAsync(string data, params string[] extraArgs)
+    public static Task<PanelApp> StartInFolderAsync(string data, params string[] extraArgs) => StartCoreAsync(data, settled: true, extraArgs);
+
+    /// <summary>Starts on an existing data folder and returns once it listens, while start-up recovery may still run.</summary>
+    public static Task<PanelApp> StartListeningAsync(string data, params string[] extraArgs) => StartCoreAsync(data, settled: false, extraArgs);
+
+    private static async Task<PanelApp> StartCoreAsync(string data, bool settled, string[] extraArgs)
     {
         string[] args =
         [
@@ -46,6 +51,11 @@ public sealed class PanelApp : IAsyncDisposable
         ];
         var app = WebOpsApp.Build(args);
         await app.StartAsync();
+        if (settled)
+        {
+            // The server listens before addon discovery and start-up recovery have run; most tests start from a settled panel.
+            await app.Services.GetRequiredService<StartupRecovery>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var panel = new PanelApp(app, data, new Uri(address));
         await using var scope = app.Services.CreateAsyncScope();

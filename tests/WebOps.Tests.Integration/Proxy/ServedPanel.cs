@@ -119,7 +119,8 @@ internal sealed class ServedPanel : IAsyncDisposable
             try
             {
                 using var healthz = await http.GetAsync($"http://127.0.0.1:{Port}/healthz");
-                if (healthz.IsSuccessStatusCode)
+                // "starting": listening, but start-up recovery (e.g. of releases a killed panel left) still runs.
+                if (healthz.IsSuccessStatusCode && !(await healthz.Content.ReadAsStringAsync()).Contains("\"status\":\"starting\"", StringComparison.Ordinal))
                 {
                     return;
                 }

@@ -26,4 +26,12 @@ public sealed class StartupTimingsTests
         Assert.Equal(numbers[0], numbers[1] + numbers[2] + numbers[3]);
         Assert.All(numbers, n => Assert.True(n >= 0, $"{n} ms"));
     }
+
+    [Fact]
+    public void The_finished_line_says_how_long_the_work_after_listening_took()
+    {
+        Assert.Equal(
+            "start-up finished in 2310 ms (1450 after listening: addons, recovery, workers)",
+            StartupTimings.FormatRecovery(2310, 1450));
+    }
 }
