@@ -163,7 +163,7 @@ public sealed partial class RuntimeEventsFollower(
                 try
                 {
                     var settled = e.Action is "die" or "oom"
-                        ? panelActions.Caused(deployment, e.Time) ? ContainerEventReaction.Ignore : await SettleAsync(source, e.InstanceId, reaction, ct)
+                        ? panelActions.Caused(deployment, e.Time) ? ContainerEventReaction.Ignore : await DieSettling.SettleAsync(source, e.InstanceId, reaction, DieSettle, ct)
                         : reaction;
                     if (e.Action == "oom" && settled.Action == ContainerEventAction.Recheck)
                     {
@@ -188,13 +188,6 @@ public sealed partial class RuntimeEventsFollower(
                 }
             },
             CancellationToken.None);
-    }
-
-    /// <summary>An instance that died but runs again (a restart, or a restart policy at work) gets a fresh check instead.</summary>
-    private static async Task<ContainerEventReaction> SettleAsync(IRuntimeEventSource source, string instanceId, ContainerEventReaction reaction, CancellationToken ct)
-    {
-        await Task.Delay(DieSettle, ct);
-        return await source.IsRunningAsync(instanceId, ct) ? ContainerEventReaction.Recheck : reaction;
     }
 
     /// <summary>Waits; false when the panel is stopping.</summary>
