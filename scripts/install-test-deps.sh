@@ -4,7 +4,8 @@
 #      build vendors the graph library from the npm registry),
 #      caddy and pebble for the edge proxy tests, which start their own on free ports,
 #      docker-compose (1.29, Debian's Compose CLI; the v2 plugin is not packaged) for Compose deployments,
-#      docker-registry (the local registry of the two-node Swarm test cluster, scripts/swarm-test-cluster.sh)),
+#      docker-registry (the local registry of the two-node Swarm test cluster, scripts/swarm-test-cluster.sh),
+#      python3-prometheus-client (the Prometheus text parser the /metrics test reads the output with)),
 #   2. a running Docker engine,
 #   3. three local base images. Docker Hub is not reachable here, so they are built from Debian
 #      packages (busybox-static, and debootstrap from the mirror apt already uses).
@@ -93,7 +94,7 @@ fi
 # --- 1. apt packages -------------------------------------------------------------------------------
 step_start
 CURRENT_STEP="installing apt packages"
-packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl docker-compose docker-registry)
+packages=(docker.io git debootstrap debian-archive-keyring busybox-static ca-certificates curl python3-django gunicorn python3-venv caddy pebble openssl docker-compose docker-registry python3-prometheus-client)
 if [[ ${WEBOPS_SKIP_BROWSER:-0} == 1 ]]; then
   log "WEBOPS_SKIP_BROWSER=1: not installing chromium / chromium-driver"
 else

@@ -24,6 +24,7 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         IReadOnlyList<PrometheusText.Sample> samples = [];
+        var text = "";
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (Value(samples, "webops_deploys_total", ("deployment", name), ("result", "failed")) is null)
         {
@@ -32,8 +33,11 @@ public sealed class MetricsEndpointTests
             var response = await reader.GetAsync("/metrics");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-            samples = PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+            text = await response.Content.ReadAsStringAsync();
+            samples = PrometheusText.Parse(text);
         }
+
+        Assert.Equal(samples.Count, await ReferenceParser.CountSamplesAsync(text));
 
         Assert.Equal(1, Value(samples, "webops_deploys_total", ("deployment", name), ("result", "failed")));
         Assert.Equal(1, Value(samples, "webops_deploy_duration_seconds_count", ("deployment", name), ("result", "failed")));
@@ -56,6 +60,13 @@ public sealed class MetricsEndpointTests
         Assert.Throws<FormatException>(() => PrometheusText.Parse("# TYPE webops_x gauge\nwebops_x one\n"));
         Assert.Throws<FormatException>(() => PrometheusText.Parse("# TYPE webops_x gauge\nwebops_x 1"));
         Assert.Single(PrometheusText.Parse("# HELP webops_x X.\n# TYPE webops_x gauge\nwebops_x{a=\"q\\\"\"} 1.5e3\n"));
+    }
+
+    [Fact]
+    public async Task The_reference_parser_refuses_a_broken_exposition()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReferenceParser.CountSamplesAsync("# TYPE webops_x gauge\nwebops_x{a=\"1} 1\n"));
+        Assert.Equal(1, await ReferenceParser.CountSamplesAsync("# TYPE webops_x gauge\nwebops_x{a=\"1\"} 1\n"));
     }
 
     internal static double? Value(IReadOnlyList<PrometheusText.Sample> samples, string name, params (string Key, string Value)[] labels) =>
