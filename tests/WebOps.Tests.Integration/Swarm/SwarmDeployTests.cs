@@ -67,6 +67,64 @@ public sealed class SwarmDeployTests
     }
 
     [SwarmFact]
+    public async Task A_release_that_fails_its_health_check_is_rolled_back_by_swarm_and_the_old_one_keeps_serving()
+    {
+        await SwarmClusterFixture.EnsureSwarmAsync();
+        var name = "sw-" + Guid.NewGuid().ToString("N")[..8];
+        await using var panel = await StartPanelAsync();
+        using var manager = new DockerClientBuilder().WithEndpoint(new Uri(SwarmClusterFixture.ManagerEndpoint)).Build();
+        try
+        {
+            using var api = await panel.WithTokenAsync();
+            const string Serve = "mkdir -p /www && echo {0} > /www/{1} && exec httpd -f -p 8080 -h /www";
+            var repo = await GitRepo.CreateAsync(
+                ("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"{string.Format(null, Serve, "good", "ok.html")}\"]\n"));
+            var health = new { path = "/ok.html", interval = "1s", timeout = "1s", retries = 2, start_period = "0s" };
+            await api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, use_docker = true, port = 8080, target = "swarm", replicas = 1, health_check = health });
+            var first = await DeployWait.ForRunEndAsync(api, name, 0, 10);
+            Assert.True(first.GetProperty("status").GetString() == "running", await api.GetStringAsync($"/api/deployments/{name}/logs"));
+            var goodImage = first.GetProperty("image").GetString();
+            var firstRun = (await api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0].GetProperty("id").GetInt32();
+
+            // The next release serves no /ok.html, so every new task fails its health check.
+            await repo.CommitAsync("break health", ("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"{string.Format(null, Serve, "bad", "other.html")}\"]\n"));
+            await api.PostAsync($"/api/deployments/{name}/deploy", null);
+            await DeployWait.ForRunEndAsync(api, name, firstRun, 10);
+
+            var run = (await api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0];
+            Assert.Equal("failed", run.GetProperty("result").GetString());
+            Assert.Contains("Swarm rolled the update back and the old release keeps serving", run.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+            var service = await manager.Swarm.InspectServiceAsync($"webops-{name}");
+            Assert.Equal(goodImage, service.Spec!.TaskTemplate!.ContainerSpec!.Image);
+            var nodes = (await manager.Swarm.ListNodesAsync()).ToDictionary(n => n.ID, n => n.Status!.Addr);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            List<TaskResponse> serving;
+            do
+            {
+                serving = [.. (await TasksAsync(manager, name)).Where(t => t.DesiredState == TaskState.Running && t.Status!.State == TaskState.Running)];
+                if (serving.Count == 1 && serving[0].Spec!.ContainerSpec!.Image == goodImage)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+            while (DateTime.UtcNow < deadline);
+
+            var task = Assert.Single(serving);
+            Assert.Equal(goodImage, task.Spec!.ContainerSpec!.Image);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var port = task.Status!.PortStatus!.Ports![0].PublishedPort;
+            Assert.Equal("good", (await http.GetStringAsync($"http://{nodes[task.NodeID!]}:{port}/ok.html")).Trim());
+        }
+        finally
+        {
+            await RemoveServicesAsync(manager, name);
+        }
+    }
+
+    [SwarmFact]
     public async Task Target_swarm_is_refused_with_a_field_error_when_swarm_is_off()
     {
         await using var panel = await PanelApp.StartAsync("--Swarm:Enabled=false");
