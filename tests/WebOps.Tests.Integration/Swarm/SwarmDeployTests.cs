@@ -23,7 +23,7 @@ public sealed class SwarmDeployTests
         {
             using var api = await panel.WithTokenAsync();
             var repo = await GitRepo.CreateAsync(
-                ("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www\"]\n"));
+                ("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"echo serving; mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www\"]\n"));
             var created = await api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, use_docker = true, port = 8080, target = "swarm", replicas = 2 });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -59,6 +59,17 @@ public sealed class SwarmDeployTests
             }
 
             Assert.Equal(2, answers.Count);
+
+            // Runtime logs come from every task, each line marked with its task and node.
+            var runtimeLogs = await api.GetStringAsync($"/api/deployments/{name}/runtime-logs");
+            Assert.Contains("on webops-swm] serving", runtimeLogs, StringComparison.Ordinal);
+            Assert.Contains("on webops-sww] serving", runtimeLogs, StringComparison.Ordinal);
+
+            // Stop scales the service to 0, start back to its replicas.
+            Assert.True((await api.PostAsync($"/api/deployments/{name}/stop", null)).IsSuccessStatusCode);
+            Assert.Equal(0UL, (await manager.Swarm.InspectServiceAsync($"webops-{name}")).Spec!.Mode!.Replicated!.Replicas);
+            Assert.True((await api.PostAsync($"/api/deployments/{name}/start", null)).IsSuccessStatusCode);
+            Assert.Equal(2UL, (await manager.Swarm.InspectServiceAsync($"webops-{name}")).Spec!.Mode!.Replicated!.Replicas);
         }
         finally
         {
