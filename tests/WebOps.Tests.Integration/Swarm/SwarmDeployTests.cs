@@ -136,6 +136,41 @@ public sealed class SwarmDeployTests
     }
 
     [SwarmFact]
+    public async Task A_rollback_updates_the_service_to_the_releases_image_digest()
+    {
+        await SwarmClusterFixture.EnsureSwarmAsync();
+        var name = "sw-" + Guid.NewGuid().ToString("N")[..8];
+        await using var panel = await StartPanelAsync();
+        using var manager = new DockerClientBuilder().WithEndpoint(new Uri(SwarmClusterFixture.ManagerEndpoint)).Build();
+        try
+        {
+            using var api = await panel.WithTokenAsync();
+            static string Dockerfile(string text) => $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"mkdir -p /www && echo {text} > /www/index.html && exec httpd -f -p 8080 -h /www\"]\n";
+            var repo = await GitRepo.CreateAsync(("Dockerfile", Dockerfile("one")));
+            await api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, use_docker = true, port = 8080, target = "swarm" });
+            var first = await DeployWait.ForRunEndAsync(api, name, 0, 10);
+            var firstRun = (await api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0].GetProperty("id").GetInt32();
+            await repo.CommitAsync("two", ("Dockerfile", Dockerfile("two")));
+            await api.PostAsync($"/api/deployments/{name}/deploy", null);
+            var second = await DeployWait.ForRunEndAsync(api, name, firstRun, 10);
+            Assert.NotEqual(first.GetProperty("image").GetString(), second.GetProperty("image").GetString());
+            var secondRun = (await api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0].GetProperty("id").GetInt32();
+
+            var asked = await api.PostAsJsonAsync($"/api/deployments/{name}/rollback", new { run = firstRun });
+            Assert.True(asked.IsSuccessStatusCode, await asked.Content.ReadAsStringAsync());
+            var back = await DeployWait.ForRunEndAsync(api, name, secondRun, 10);
+
+            Assert.True(back.GetProperty("status").GetString() == "running", await api.GetStringAsync($"/api/deployments/{name}/logs"));
+            var service = await manager.Swarm.InspectServiceAsync($"webops-{name}");
+            Assert.Equal(first.GetProperty("image").GetString(), service.Spec!.TaskTemplate!.ContainerSpec!.Image);
+        }
+        finally
+        {
+            await RemoveServicesAsync(manager, name);
+        }
+    }
+
+    [SwarmFact]
     public async Task Target_swarm_is_refused_with_a_field_error_when_swarm_is_off()
     {
         await using var panel = await PanelApp.StartAsync("--Swarm:Enabled=false");
