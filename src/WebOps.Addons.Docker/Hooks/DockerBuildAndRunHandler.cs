@@ -18,7 +18,8 @@ namespace WebOps.Addons.Docker.Hooks;
 /// </summary>
 public sealed class DockerBuildAndRunHandler(
     DockerEngine engine, ImageBuilder builder, ContainerSwap swap, ImagePruner pruner, IOptions<DockerOptions> options,
-    DockerUnits units, ReleaseBeside beside, VllmDeployer? vllm = null, IEdgeRouter? edge = null, Compose.ComposeDeployer? compose = null) : IHookHandler
+    DockerUnits units, ReleaseBeside beside, VllmDeployer? vllm = null, IEdgeRouter? edge = null, Compose.ComposeDeployer? compose = null,
+    Swarm.Services.SwarmDeployer? swarm = null) : IHookHandler
 {
     public const string HandlerName = "docker.build_and_run";
 
@@ -101,6 +102,14 @@ public sealed class DockerBuildAndRunHandler(
         if (!rollback && await builder.BuildAsync(context, plan.DockerfilePath!, tag, runId, cancellationToken) is { } buildFailure)
         {
             return context.Log.Failed(buildFailure);
+        }
+
+        if (deployment.Target == Core.Deployments.DeployTarget.Swarm)
+        {
+            // Swarm target: the image built here runs as a service on the cluster instead of a container here.
+            return swarm is null
+                ? context.Log.Failed($"Deployment '{deployment.Name}' targets the Swarm cluster and swarm deployments are not registered.")
+                : await swarm.RunAsync(context, tag, rollback, cancellationToken);
         }
 
         var spec = ContainerSpec.For(deployment, tag, deployment.HostPort, settings.BindAddress, runId);

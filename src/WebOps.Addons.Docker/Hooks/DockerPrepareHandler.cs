@@ -67,7 +67,11 @@ public sealed class DockerPrepareHandler(
     /// <summary>A rollback needs its release's image: a pruned one fails here, before the running app is touched.</summary>
     private async Task<HookResult> FindReleaseImageAsync(HookContext context, BuildPlan plan, CancellationToken cancellationToken)
     {
-        if (await engine.InspectImageAsync(plan.Image!, cancellationToken) is null)
+        // A swarm release's repo:tag@digest is looked up as repo@digest: the engine takes no reference with both.
+        var image = plan.Image!;
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var lookup = at < 0 ? image : Engine.ImageReference.Split(image[..at]).Repository + image[at..];
+        if (await engine.InspectImageAsync(lookup, cancellationToken) is null)
         {
             return context.Log.Failed(ReleaseRefusal.ImageRemoved(context.Deployment.Name, plan.Release, plan.Image));
         }

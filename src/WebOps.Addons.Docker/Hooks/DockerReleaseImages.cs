@@ -12,7 +12,11 @@ public sealed class DockerReleaseImages(DockerEngine engine) : IReleaseImages
         try
         {
             var images = await engine.ListImagesAsync(Labels.ForDeployment(deploymentName), cancellationToken);
-            return images.SelectMany(i => i.RepoTags ?? []).ToHashSet(StringComparer.Ordinal);
+            // A swarm release names its image as pushed, repo:tag@digest: the tag pinned to the digest the registry holds.
+            var pinned = images.SelectMany(i => (i.RepoTags ?? []).SelectMany(tag => (i.RepoDigests ?? [])
+                .Where(d => d.StartsWith(ImageReference.Split(tag).Repository + "@", StringComparison.Ordinal))
+                .Select(d => tag + d[d.IndexOf('@', StringComparison.Ordinal)..])));
+            return images.SelectMany(i => i.RepoTags ?? []).Concat(pinned).ToHashSet(StringComparer.Ordinal);
         }
         catch (Exception e) when (e is DockerUnavailableException or DockerApiException)
         {

@@ -105,6 +105,20 @@ public class Deployment
     /// <summary>Limits, restart policy, log rotation and container health check (migration ResourceLimits).</summary>
     public Resources.ResourceSettings Resources { get; set; } = new();
 
+    // Swarm fields (migration SwarmDeployments).
+
+    /// <summary>Where the app runs: this server's engine, or a Swarm service (<c>webops-{name}</c>) on the cluster.</summary>
+    public DeployTarget Target { get; set; } = DeployTarget.Local;
+
+    /// <summary>How many tasks the Swarm service runs; 1 for local deployments.</summary>
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>Swarm placement constraints, e.g. <c>node.labels.region==eu</c>.</summary>
+    public List<string> Placement { get; set; } = [];
+
+    /// <summary>The Swarm service of a swarm deployment.</summary>
+    public string ServiceName => $"webops-{Name}";
+
     public string ImageName => DockerImageName ?? $"webops/{Name}:latest";
 
     public string ContainerName => $"webops-{Name}";

@@ -64,4 +64,16 @@ public sealed record DeploymentSnapshot
 
     /// <summary>The deploy run being executed (null for health checks and manual actions).</summary>
     public int? DeployRunId { get; init; }
+
+    /// <summary>Where the app runs: this server's engine or the Swarm cluster.</summary>
+    public DeployTarget Target { get; init; } = DeployTarget.Local;
+
+    /// <summary>Tasks of a swarm deployment.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Swarm placement constraints.</summary>
+    public IReadOnlyList<string> Placement { get; init; } = [];
+
+    /// <summary>The Swarm service of a swarm deployment, <c>webops-{name}</c>.</summary>
+    public string ServiceName => $"webops-{Name}";
 }

@@ -35,6 +35,9 @@ public static class SnapshotFactory
             DockerComposePath = d.DockerComposePath,
             ComposeService = d.ComposeService,
             ComposeProject = d.ComposeProject,
+            Target = d.Target,
+            Replicas = d.Replicas,
+            Placement = [.. d.Placement],
         };
     }
 }

@@ -9,6 +9,8 @@ internal static class ChoiceRule
 
     public static readonly string[] TlsModes = ["auto", "off"];
 
+    public static readonly string[] Targets = ["local", "swarm"];
+
     public static string? Check(string value, string[] allowed)
     {
         if (allowed.Contains(value, StringComparer.Ordinal))

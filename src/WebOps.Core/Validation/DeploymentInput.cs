@@ -66,4 +66,13 @@ public sealed class DeploymentInput
     public int? LogMaxFile { get; set; }
 
     public Resources.HealthCheckInput? HealthCheck { get; set; }
+
+    /// <summary><c>local</c> (this server's engine) or <c>swarm</c> (a Swarm service on the cluster).</summary>
+    public string? Target { get; set; }
+
+    /// <summary>Tasks of a swarm deployment, 1 to 100.</summary>
+    public int? Replicas { get; set; }
+
+    /// <summary>Swarm placement constraints, each key==value or key!=value.</summary>
+    public List<string>? Placement { get; set; }
 }

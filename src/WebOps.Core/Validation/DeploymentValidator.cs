@@ -87,7 +87,20 @@ public static class DeploymentValidator
 
         Check(errors, "tls", input.Tls, v => ChoiceRule.Check(v, ChoiceRule.TlsModes));
         Resources.ResourceRules.Check(input, options.CpuCount, errors);
+        Check(errors, "target", input.Target, v => ChoiceRule.Check(v, ChoiceRule.Targets));
+        if (input.Replicas is { } replicas and (< 1 or > MaxReplicas))
+        {
+            errors.Add(new FieldError("replicas", $"is {replicas}; use 1 to {MaxReplicas} tasks"));
+        }
+
+        if (input.Placement is not null)
+        {
+            PlacementRule.Check(input.Placement, errors);
+        }
     }
+
+    /// <summary>The most tasks one swarm deployment may ask for.</summary>
+    public const int MaxReplicas = 100;
 
     private static void Check(List<FieldError> errors, string field, string? value, Func<string, string?> rule)
     {

@@ -23,6 +23,7 @@ internal static class DeploymentConfiguration
             List(e.Property(d => d.PublishedPorts));
             e.Ignore(d => d.ImageName);
             e.Ignore(d => d.ContainerName);
+            e.Ignore(d => d.ServiceName);
 
             // DockerSupport migration.
             e.Property(d => d.UseDocker).HasDefaultValue(false).ValueGeneratedNever();
@@ -43,6 +44,11 @@ internal static class DeploymentConfiguration
             // ResourceLimits migration: one JSON column; the settings are read and written whole.
             e.Property(d => d.Resources).HasConversion(JsonConverters.PlainJson<Core.Resources.ResourceSettings>(), JsonConverters.JsonComparer<Core.Resources.ResourceSettings>())
                 .IsRequired().HasDefaultValueSql("'{}'").ValueGeneratedNever();
+
+            // SwarmDeployments migration.
+            e.Property(d => d.Target).HasConversion<string>().HasMaxLength(16).HasDefaultValue(DeployTarget.Local).ValueGeneratedNever();
+            e.Property(d => d.Replicas).HasDefaultValue(1).ValueGeneratedNever();
+            List(e.Property(d => d.Placement)).HasDefaultValueSql("'[]'").ValueGeneratedNever();
         });
 
         modelBuilder.Entity<DeploymentLogEntry>(e =>

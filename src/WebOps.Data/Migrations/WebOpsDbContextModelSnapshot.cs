@@ -340,6 +340,12 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Placement")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placement")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<int>("Port")
                         .HasColumnType("INTEGER")
                         .HasColumnName("port");
@@ -363,6 +369,11 @@ namespace WebOps.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("published_ports");
 
+                    b.Property<int>("Replicas")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("replicas");
+
                     b.Property<string>("RepoUrl")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -380,6 +391,13 @@ namespace WebOps.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Local")
+                        .HasColumnName("target");
 
                     b.Property<string>("Tls")
                         .IsRequired()

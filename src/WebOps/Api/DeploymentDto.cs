@@ -51,6 +51,15 @@ public sealed record DeploymentDto
     /// <summary>The compose service the edge routes to (null: the first with a port).</summary>
     public string? ComposeService { get; init; }
 
+    /// <summary><c>local</c> (this server's engine) or <c>swarm</c> (a Swarm service on the cluster).</summary>
+    public string Target { get; init; } = "local";
+
+    /// <summary>Tasks of a swarm deployment.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Swarm placement constraints.</summary>
+    public IReadOnlyList<string> Placement { get; init; } = [];
+
     /// <summary>A Compose deployment's services and their states (only on the single-deployment read; empty otherwise).</summary>
     public IReadOnlyList<ServiceStateDto> Services { get; init; } = [];
 
@@ -128,6 +137,9 @@ public sealed record DeploymentDto
         DockerComposePath = d.DockerComposePath,
         DockerImageName = d.DockerImageName,
         ComposeService = d.ComposeService,
+        Target = Lower(d.Target),
+        Replicas = d.Replicas,
+        Placement = d.Placement,
         EffectiveImageName = d.ImageName,
         DockerBuildArgs = Masked(d.DockerBuildArgs, reveal),
         DockerEnvVars = Masked(d.DockerEnvVars, reveal),

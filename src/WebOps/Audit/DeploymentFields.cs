@@ -16,6 +16,7 @@ public static class DeploymentFields
         "repo_url", "branch", "project_type", "port", "env_vars", "use_docker", "dockerfile_path", "docker_compose_path",
         "compose_service", "docker_image_name", "docker_build_args", "docker_env_vars", "docker_volumes", "docker_ports", "docker_network_mode",
         "auto_generate_dockerfile", "domains", "tls", "auto_deploy",
+        "target", "replicas", "placement",
     ];
 
     public static IReadOnlyList<KeyValuePair<string, string>> Of(Deployment d)
@@ -49,6 +50,9 @@ public static class DeploymentFields
         Add("domains", string.Join('\n', d.Domains));
         Add("tls", d.Tls);
         Add("auto_deploy", d.AutoDeploy);
+        Add("target", d.Target);
+        Add("replicas", d.Replicas);
+        Add("placement", string.Join('\n', d.Placement));
         return fields;
     }
 }

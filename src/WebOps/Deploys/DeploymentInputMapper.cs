@@ -30,6 +30,9 @@ public static class DeploymentInputMapper
         d.Tls = input.Tls is null ? d.Tls : Enum.Parse<TlsMode>(input.Tls, ignoreCase: true);
         d.AutoDeploy = input.AutoDeploy ?? d.AutoDeploy;
         d.Resources = Core.Resources.ResourceInput.Apply(input, d.Resources);
+        d.Target = input.Target is null ? d.Target : Enum.Parse<DeployTarget>(input.Target, ignoreCase: true);
+        d.Replicas = input.Replicas ?? d.Replicas;
+        d.Placement = input.Placement is null ? d.Placement : [.. input.Placement.Select(v => v.Trim())];
     }
 
     /// <summary>A given map replaces the stored one, except that a masked value keeps the stored value of that key.</summary>

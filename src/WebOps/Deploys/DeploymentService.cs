@@ -26,7 +26,8 @@ public sealed class DeploymentService(
     IOptions<Core.Proxy.ProxyOptions> proxy,
     ReleaseCatalog releases,
     TimeProvider clock,
-    AuditLog audit)
+    AuditLog audit,
+    Swarm.SwarmTargetCheck swarmTarget)
 {
     public ValidationOptions ValidationOptions => new()
     {
@@ -49,6 +50,7 @@ public sealed class DeploymentService(
         if (errors.Count == 0)
         {
             errors.AddRange(await DomainClashesAsync(input, null, ct));
+            errors.AddRange(await swarmTarget.CheckAsync(input, null, ct));
         }
 
         if (errors.Count > 0)
@@ -80,6 +82,7 @@ public sealed class DeploymentService(
         if (errors.Count == 0)
         {
             errors.AddRange(await DomainClashesAsync(input, d.Id, ct));
+            errors.AddRange(await swarmTarget.CheckAsync(input, d, ct));
         }
 
         if (errors.Count > 0)

@@ -24,6 +24,7 @@ public static class DeploysServiceCollectionExtensions
         services.AddScoped<DeploymentLogTrimmer>();
         services.AddScoped<DeploymentService>();
         services.AddScoped<ReleaseCatalog>();
+        Swarm.SwarmServiceCollectionExtensions.AddSwarmDeployments(services);
         return services;
     }
 }

@@ -38,6 +38,13 @@ public static class DeploymentFormInput
             Tls = Blank(form.Tls),
             AutoDeploy = form.AutoDeploy,
         };
+        if (form.SwarmShown)
+        {
+            input.Target = Blank(form.Target);
+            input.Replicas = Replicas(form.Replicas, errors);
+            input.Placement = [.. form.Placement];
+        }
+
         form.Resources.ApplyTo(input, errors);
         return (input, errors);
     }
@@ -58,6 +65,22 @@ public static class DeploymentFormInput
 
         errors.Add("port", new FieldError("port",
             $"is '{text}', which is not a number; use 1 to 65535, or leave it empty for the project type's default"));
+        return null;
+    }
+
+    private static int? Replicas(string text, FormErrors errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas))
+        {
+            return replicas;
+        }
+
+        errors.Add("replicas", new FieldError("replicas", $"is '{text}', which is not a number; use 1 to 100 tasks"));
         return null;
     }
 

@@ -31,6 +31,10 @@ public static class DeploymentFormReader
         Tls = Text(form, "tls"),
         AutoDeploy = Ticked(form, "auto_deploy"),
         Resources = ResourcesForm.Read(name => Text(form, name)),
+        SwarmShown = Ticked(form, "swarm_fields"),
+        Target = Text(form, "target"),
+        Replicas = Text(form, "replicas"),
+        Placement = Lines(form, "placement"),
         Llm = new LlmForm
         {
             Model = Text(form, "llm.model"),

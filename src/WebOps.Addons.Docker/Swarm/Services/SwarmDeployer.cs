@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Hooks;
+using WebOps.Core.Hooks;
+using WebOps.Core.Runtime;
+using SwarmTaskState = Docker.DotNet.Models.TaskState;
+
+namespace WebOps.Addons.Docker.Swarm.Services;
+
+/// <summary>
+/// The swarm half of a Docker deploy, after the image was built on the manager as for a local deploy: tag it for the
+/// registry, push it, and create or update the service <c>webops-{name}</c> to run it by digest, then wait until the
+/// rollout converged or Swarm rolled it back. A rollback's image is a digest reference already and is not pushed again.
+/// </summary>
+public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock)
+{
+    /// <summary>Generous: a node may have to pull the image first, and start-first updates one task at a time.</summary>
+    public static readonly TimeSpan ConvergeTimeout = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    public async Task<HookResult> RunAsync(HookContext context, string builtImage, bool rollback, CancellationToken ct)
+    {
+        var d = context.Deployment;
+        try
+        {
+            var image = rollback ? builtImage : await PushAsync(context, builtImage, ct);
+            var current = await services.FindServiceAsync(d.ServiceName, ct);
+            var spec = SwarmServiceSpec.For(d, image);
+            if (current is null)
+            {
+                context.Log.Info($"Creating service {d.ServiceName}: {d.Replicas} replica(s) of {image}.");
+                await services.CreateServiceAsync(spec, ct);
+            }
+            else
+            {
+                context.Log.Info($"Updating service {d.ServiceName} to {image} ({d.Replicas} replica(s), start-first, rollback on failure).");
+                await services.UpdateServiceAsync(current, spec, ct);
+            }
+
+            var serviceId = await WaitAsync(context, image, ct);
+            var message = $"Service {d.ServiceName} runs {d.Replicas} task(s) of {image}.";
+            context.Log.Info(message);
+            return HookResult.Started(new RunningContainer(image, serviceId), message);
+        }
+        catch (SwarmDeployException e)
+        {
+            return context.Log.Failed(e.Message);
+        }
+    }
+
+    /// <summary>Tags the built image <c>{registry}/webops/{name}:deploy-N</c>, pushes it, and answers it by digest.</summary>
+    private async Task<string> PushAsync(HookContext context, string builtImage, CancellationToken ct)
+    {
+        var d = context.Deployment;
+        var runId = d.DeployRunId ?? (int)clock.GetUtcNow().ToUnixTimeSeconds();
+        var repository = $"{registry.Value.Address.Trim().TrimEnd('/')}/webops/{d.Name}";
+        var tagged = $"{repository}:{ImageReference.DeployTagPrefix}{runId.ToString(CultureInfo.InvariantCulture)}";
+        await engine.TagImageAsync(builtImage, tagged, ct);
+        context.Log.Info($"Pushing {tagged} so every node can pull it.");
+        var digest = await services.PushAsync(tagged, new SyncProgress<string>(line => context.Log.Info(line)), ct);
+        return $"{tagged}@{digest}";
+    }
+
+    /// <summary>Polls the service until its rollout converged; throws with Swarm's reason when it failed or took too long.</summary>
+    private async Task<string> WaitAsync(HookContext context, string image, CancellationToken ct)
+    {
+        var d = context.Deployment;
+        var deadline = clock.GetUtcNow() + ConvergeTimeout;
+        var lastReport = "";
+        while (true)
+        {
+            var service = await services.FindServiceAsync(d.ServiceName, ct)
+                ?? throw new SwarmDeployException($"Service {d.ServiceName} disappeared during the deploy; was it removed by hand? Deploy again.");
+            var tasks = await services.ListTasksAsync(d.ServiceName, ct);
+            var verdict = SwarmConvergence.Of(d.ServiceName, service.UpdateStatus, tasks, image, d.Replicas);
+            if (verdict.Failure is { } failure)
+            {
+                throw new SwarmDeployException(failure);
+            }
+
+            if (verdict.Done)
+            {
+                return service.ID;
+            }
+
+            var report = $"Waiting for service {d.ServiceName}: {tasks.Count(t => t.Status?.State == SwarmTaskState.Running && t.Spec?.ContainerSpec?.Image == image)} of {d.Replicas} new task(s) running, update {service.UpdateStatus?.State ?? "none"}.";
+            if (report != lastReport)
+            {
+                context.Log.Info(report);
+                lastReport = report;
+            }
+
+            if (clock.GetUtcNow() > deadline)
+            {
+                throw new SwarmDeployException(
+                    $"Service {d.ServiceName} did not converge within {ConvergeTimeout.TotalMinutes:0} min. {SwarmConvergence.LastError(tasks, image)} Check the tasks (docker service ps {d.ServiceName}).".Replace("  ", " ", StringComparison.Ordinal));
+            }
+
+            await Task.Delay(Poll, clock, ct);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Docker.DotNet.Models;
+using WebOps.Addons.Docker.Engine;
+using WebOps.Core.Hooks;
+using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
+
+namespace WebOps.Addons.Docker.Swarm.Services;
+
+/// <summary>
+/// The Swarm service of a swarm deployment, as plain data. Environment, limits and health check come from the same
+/// <see cref="ContainerSpec"/> a local deploy runs, so both targets read the deployment alike. The endpoint is
+/// <c>dnsrr</c> with the app's port published in host mode and no fixed published port: the routing mesh needs IPVS,
+/// which not every kernel has, and with no fixed port each task gets its own, so a start-first update can start the
+/// new task beside the old one on the same node. The edge proxy routes to every task's node address and port.
+/// </summary>
+public static class SwarmServiceSpec
+{
+    /// <summary>How long a new task must stay healthy before the update moves on (and before Swarm calls it failed).</summary>
+    public static readonly TimeSpan Monitor = TimeSpan.FromSeconds(10);
+
+    public static ServiceSpec For(DeploymentSnapshot deployment, string imageRef, ulong forceUpdate = 0)
+    {
+        var container = ContainerSpec.For(deployment, imageRef, hostPort: null, bindAddress: "127.0.0.1", deployment.DeployRunId).ToCreateParameters();
+        var host = container.HostConfig ?? new HostConfig();
+        var labels = new Dictionary<string, string> { [Labels.Managed] = "true", [Labels.Deployment] = deployment.Name };
+        return new ServiceSpec
+        {
+            Name = deployment.ServiceName,
+            Labels = labels,
+            TaskTemplate = new TaskSpec
+            {
+                ContainerSpec = new global::Docker.DotNet.Models.ContainerSpec
+                {
+                    Image = imageRef,
+                    Labels = new Dictionary<string, string>(labels),
+                    Env = container.Env,
+                    Healthcheck = container.Healthcheck,
+                    StopGracePeriod = TimeSpan.FromSeconds(10),
+                },
+                Resources = new ResourceRequirements
+                {
+                    Limits = new SwarmLimit { MemoryBytes = host.Memory > 0 ? host.Memory : null, NanoCPUs = host.NanoCPUs > 0 ? host.NanoCPUs : null, Pids = host.PidsLimit },
+                    Reservations = new SwarmResources { MemoryBytes = host.MemoryReservation > 0 ? host.MemoryReservation : null },
+                },
+                RestartPolicy = new SwarmRestartPolicy { Condition = "any", Delay = TimeSpan.FromSeconds(2) },
+                Placement = new Placement
+                {
+                    Constraints = [.. deployment.Placement.Select(Compact)],
+                    Preferences = [new PlacementPreference { Spread = new SpreadOver { SpreadDescriptor = "node.id" } }],
+                },
+                LogDriver = host.LogConfig is { } logs ? new SwarmDriver { Name = logs.Type, Options = logs.Config } : null,
+                ForceUpdate = forceUpdate,
+            },
+            Mode = new ServiceMode { Replicated = new ReplicatedService { Replicas = (ulong)deployment.Replicas } },
+            UpdateConfig = Rollout("rollback"),
+            RollbackConfig = Rollout("pause"),
+            EndpointSpec = new EndpointSpec
+            {
+                Mode = "dnsrr",
+                Ports = [new PortConfig { Protocol = "tcp", TargetPort = (uint)deployment.Port, PublishMode = "host" }],
+            },
+        };
+    }
+
+    /// <summary>One task at a time, the new one started before the old one stops, watched for <see cref="Monitor"/>.</summary>
+    private static SwarmUpdateConfig Rollout(string onFailure) => new()
+    {
+        Parallelism = 1,
+        Order = "start-first",
+        FailureAction = onFailure,
+        Monitor = Monitor,
+        MaxFailureRatio = 0,
+    };
+
+    /// <summary><c>node.hostname != x</c> as Swarm prints it (<c>node.hostname!=x</c>); both forms mean the same.</summary>
+    private static string Compact(string constraint) => string.Concat(constraint.Where(c => !char.IsWhiteSpace(c)));
+}

@@ -1,0 +1,56 @@
+using WebOps.Core.Deployments;
+using WebOps.Core.Validation;
+using WebOps.Swarm;
+
+namespace WebOps.Tests.Unit.Swarm;
+
+public class SwarmTargetCheckTests
+{
+    private static DeploymentInput Docker() => new() { Target = "swarm", UseDocker = true };
+
+    [Fact]
+    public void An_empty_registry_is_refused_with_the_setting_to_change()
+    {
+        var error = SwarmTargetCheck.Static(Docker(), null, "");
+
+        Assert.Equal("target", error!.Field);
+        Assert.Contains("set Registry:Address to a registry every node can pull from, e.g. 10.0.0.1:5000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_docker_image_deployment_with_a_registry_passes()
+    {
+        Assert.Null(SwarmTargetCheck.Static(Docker(), null, "10.0.0.1:5000"));
+    }
+
+    [Fact]
+    public void A_process_deployment_is_refused()
+    {
+        var error = SwarmTargetCheck.Static(new DeploymentInput { Target = "swarm" }, null, "10.0.0.1:5000");
+
+        Assert.Contains("turn on use_docker", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("compose", null, "a Compose deployment runs on this server only")]
+    [InlineData("llm", null, "a LLM deployment runs on this server only")]
+    [InlineData(null, "compose.yaml", "a Compose deployment runs on this server only")]
+    public void Compose_and_llm_deployments_are_refused(string? type, string? composePath, string fragment)
+    {
+        var input = Docker();
+        input.ProjectType = type;
+        input.DockerComposePath = composePath;
+
+        Assert.Contains(fragment, SwarmTargetCheck.Static(input, null, "10.0.0.1:5000")!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stored_values_count_where_the_input_leaves_a_field_out()
+    {
+        var stored = new Deployment { Name = "blog", RepoUrl = "https://example.com/blog.git", UseDocker = false };
+
+        Assert.NotNull(SwarmTargetCheck.Static(new DeploymentInput { Target = "swarm" }, stored, "10.0.0.1:5000"));
+        stored.UseDocker = true;
+        Assert.Null(SwarmTargetCheck.Static(new DeploymentInput { Target = "swarm" }, stored, "10.0.0.1:5000"));
+    }
+}
