@@ -37,6 +37,9 @@ public sealed class UsageGraphsBrowserTests(BrowserFixture fixture)
             var canvas = page.Locator($"[data-usage-graph={kind}] canvas");
             await Expect(canvas).ToBeVisibleAsync();
             Assert.True(await canvas.EvaluateAsync<int>(CanvasDrawn) > 0, $"the {kind} graph is blank");
+
+            // The time axis spans the chosen hour, however few the points (a fresh app has one or two).
+            await Expect(page.Locator($"[data-usage-graph={kind}]")).ToHaveAttributeAsync("data-usage-x-span", "3600");
         }
 
         await Expect(page.Locator("[data-usage-memory]")).ToContainTextAsync("B");

@@ -47,6 +47,15 @@
         },
     };
 
+    // The time axis always spans the chosen window, ending now: left to itself uPlot stretches one or two points
+    // (right after a deploy) over years.
+    const windows = { '1h': 3600, '24h': 86400, '30d': 30 * 86400 };
+
+    function timeWindow() {
+        const now = Date.now() / 1000;
+        return [now - windows[range], now];
+    }
+
     function size(el) {
         return { width: Math.max(240, el.clientWidth || 320), height: 160 };
     }
@@ -62,8 +71,12 @@
         graphs[kind] = new window.uPlot(Object.assign(size(el), {
             series: [{}].concat(spec.series),
             axes: [{}, { size: 80, values: (u, ticks) => ticks.map(spec.axis) }],
-            scales: { y: { range: (u, min, max) => [0, Math.max(max || 0, kind === 'cpu' ? 1 : 1024)] } },
+            scales: {
+                x: { time: true, range: timeWindow },
+                y: { range: (u, min, max) => [0, Math.max(max || 0, kind === 'cpu' ? 1 : 1024)] },
+            },
             legend: { live: true },
+            hooks: { setScale: [(u, key) => { if (key === 'x') el.dataset.usageXSpan = String(Math.round(u.scales.x.max - u.scales.x.min)); }] },
         }), data, el);
     }
 
