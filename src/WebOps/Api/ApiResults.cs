@@ -11,11 +11,11 @@ public static class ApiResults
     public static IResult NotFound(string name) =>
         TypedResults.Problem($"No deployment named '{name}'. List them with GET /api/deployments.", statusCode: 404, title: "Not found");
 
-    public static IResult Validation(IReadOnlyList<FieldError> errors) =>
+    public static IResult Validation(IReadOnlyList<FieldError> errors, string title = "The deployment was not saved: fix the fields listed in errors.") =>
         TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             detail: string.Join("; ", errors),
-            title: "The deployment was not saved: fix the fields listed in errors.");
+            title: title);
 
     public static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
     {

@@ -85,10 +85,7 @@ public static class ClusterApi
     }
 
     private static IResult Invalid(IReadOnlyList<FieldError> errors) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            detail: string.Join("; ", errors),
-            title: "The node was not changed: fix the fields listed in errors.");
+        ApiResults.Validation(errors, "The node was not changed: fix the fields listed in errors.");
 
     private static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
     {

@@ -42,9 +42,9 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
             var d = await world.WaitForDeployAsync(name);
             Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
             var port = d.GetProperty("host_port").GetInt32();
-            Assert.Equal("web v1", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+            Assert.Equal("web v1", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/", seconds: 60));
             // web calls api by its service name; api serves the page it wrote into its named volume on first start.
-            Assert.Equal("api v1", await EdgeGetAsync(caddy.HttpPort, domain, "/cgi-bin/api"));
+            Assert.Equal("api v1", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/cgi-bin/api", seconds: 60));
             Assert.Equal(["api running", "web running"], await ServicesAsync(world, name));
             var firstUnnamed = await UnnamedVolumeAsync(world, first);
 
@@ -68,9 +68,9 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
             Assert.Contains($"Took down the previous Compose project {first}; named volumes kept.", log, StringComparison.Ordinal);
             Assert.DoesNotContain(EdgeLoad.NotSeen, log, StringComparison.Ordinal);
             EdgeLoad.AssertAlternate([port, newPort]);
-            Assert.Equal("web v2", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+            Assert.Equal("web v2", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/", seconds: 60));
             // The new project mounted the same named volume: api found its page there and did not write "api v2".
-            Assert.Equal("api v1", await EdgeGetAsync(caddy.HttpPort, domain, "/cgi-bin/api"));
+            Assert.Equal("api v1", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/cgi-bin/api", seconds: 60));
             Assert.Equal(["api running", "web running"], await ServicesAsync(world, name));
             Assert.Empty(await ContainersAsync(world, first));
             Assert.Empty(await NetworksAsync(world, first));
@@ -91,7 +91,7 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
                 Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
             }
 
-            Assert.Equal("web v2", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+            Assert.Equal("web v2", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/", seconds: 60));
             Assert.Equal(["api running", "web running"], await ServicesAsync(world, name));
 
             var secondUnnamed = await UnnamedVolumeAsync(world, second);
@@ -130,7 +130,7 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
             var d = await world.WaitForDeployAsync(name);
             Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
             var port = d.GetProperty("host_port").GetInt32();
-            Assert.Equal("web v1", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+            Assert.Equal("web v1", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/", seconds: 60));
 
             // web's image now exits at once, and the file no longer overrides its command.
             var compose = App("web v1", "api v1")[0].Item2;
@@ -151,7 +151,7 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
             }
 
             Assert.Contains($"Took down the new release {second}; Compose project {first} kept serving throughout.", await world.LogAsync(name), StringComparison.Ordinal);
-            Assert.Equal("web v1", await EdgeGetAsync(caddy.HttpPort, domain, "/"));
+            Assert.Equal("web v1", await EdgeGet.BodyAsync(caddy.HttpPort, domain, "/", seconds: 60));
             Assert.Equal(port, (await GetAsync(world, name)).GetProperty("host_port").GetInt32());
             Assert.Empty(await ContainersAsync(world, second));
             Assert.Empty(await NetworksAsync(world, second));
@@ -203,32 +203,6 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
         return (last.GetProperty("result").GetString()!, last.GetProperty("error").GetString());
     }
 
-    /// <summary>GET through the edge by host name, retrying (bounded) until it answers 2xx.</summary>
-    private static async Task<string> EdgeGetAsync(int httpPort, string domain, string path)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{httpPort}{path}");
-            request.Headers.Host = domain;
-            try
-            {
-                using var response = await http.SendAsync(request);
-                var body = (await response.Content.ReadAsStringAsync()).Trim();
-                if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
-                {
-                    return body;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // The edge takes a route within about a second of the deploy or start.
-            }
-
-            await Task.Delay(250);
-        }
-    }
 
     private static async Task<JsonElement> GetAsync(DeployedApp world, string name) =>
         await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}");

@@ -31,11 +31,11 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
         var domain = $"{name}.test";
         var repo = await GitRepo.CreateAsync(("index.html", "version 1"));
         await CreateAsync(client, name, repo, "static", domain);
-        Assert.Equal("version 1", await EdgeGetAsync(caddy.HttpPort, domain));
+        Assert.Equal("version 1", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
 
         var ports = await RedeployUnderLoadAsync(client, caddy.HttpPort, name, domain, v => repo.CommitAsync($"version {v}", ("index.html", $"version {v}")), v => $"version {v}");
 
-        Assert.Equal("version 6", await EdgeGetAsync(caddy.HttpPort, domain));
+        Assert.Equal("version 6", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
         // The site is served by the panel itself: only the last release's port is still open.
         Assert.Equal([ports[^1]], ports.Distinct().Where(PortOpen));
         await AssertOneReleaseRecordedAsync(client, panel, name, ports[^1]);
@@ -56,13 +56,13 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
             {
                 var repo = await GitRepo.CreateAsync(Apps.Django("version 1"));
                 await CreateAsync(client, name, repo, "django", domain);
-                Assert.Equal("version 1 -", await EdgeGetAsync(caddy.HttpPort, domain));
+                Assert.Equal("version 1 -", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
                 var firstPid = Pid(panel, name);
 
                 ports = await RedeployUnderLoadAsync(
                     client, caddy.HttpPort, name, domain, v => repo.CommitAsync($"version {v}", Apps.Django($"version {v}")[4]), v => $"version {v} -");
 
-                Assert.Equal("version 6 -", await EdgeGetAsync(caddy.HttpPort, domain));
+                Assert.Equal("version 6 -", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
                 Assert.False(Alive(firstPid), $"the first release (pid {firstPid}) still runs");
                 Assert.Equal([ports[^1]], ports.Distinct().Where(PortOpen));
                 Assert.Single(AppProcessGroups(data, name));
@@ -82,7 +82,7 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
             var leftover = await LeftoverReleaseAsync(data, name);
             panel = await PanelApp.StartInFolderAsync(data, caddy.PanelArgs(PanelSettings));
             Assert.Equal(adopted, Pid(panel, name));
-            Assert.Equal("version 6 -", await EdgeGetAsync(caddy.HttpPort, domain));
+            Assert.Equal("version 6 -", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
             Assert.False(Alive(leftover), $"the leftover release (pid {leftover}) still runs after the panel started");
             Assert.False(File.Exists(Path.Combine(data, "apps", name, "next.pid")));
             using var again = await panel.WithTokenAsync();
@@ -109,7 +109,7 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
             var domain = $"{name}.test";
             var repo = await GitRepo.CreateAsync(Apps.Django("version 1"));
             var port = (await CreateAsync(client, name, repo, "django", domain)).GetProperty("host_port").GetInt32();
-            Assert.Equal("version 1 -", await EdgeGetAsync(caddy.HttpPort, domain));
+            Assert.Equal("version 1 -", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
             var pid = Pid(panel, name);
             var releases = ReleaseFolders(panel, name);
 
@@ -135,7 +135,7 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
             Assert.Matches($"The new release of '{name}' exited with code [1-9][0-9]* before it answered on 127.0.0.1:", crashed);
             Assert.Contains("stdout: crashed at start", crashed, StringComparison.Ordinal);
             Assert.Contains("RuntimeError: no app here", crashed, StringComparison.Ordinal);
-            Assert.Equal("version 1 -", await EdgeGetAsync(caddy.HttpPort, domain));
+            Assert.Equal("version 1 -", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
             var d = await client.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}");
             Assert.Equal(port, d.GetProperty("host_port").GetInt32());
             Assert.Equal(pid, Pid(panel, name));
@@ -296,29 +296,4 @@ public sealed class ProcessZeroDowntimeTests(ITestOutputHelper output)
         return groups;
     }
 
-    private static async Task<string> EdgeGetAsync(int httpPort, string domain)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{httpPort}/");
-            request.Headers.Host = domain;
-            try
-            {
-                using var response = await http.SendAsync(request);
-                var body = (await response.Content.ReadAsStringAsync()).Trim();
-                if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
-                {
-                    return body;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // The edge takes the first route within about a second of the deploy.
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

@@ -79,7 +79,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
             Assert.Contains(body(6), load.Bodies.Keys);
         }
 
-        Assert.Equal(body(6), await GetAsync(httpPort, domain));
+        Assert.Equal(body(6), await EdgeGet.BodyAsync(httpPort, domain));
         // The releases took turns on the two ports of one pair of slots, so the edge config never changed; the
         // container kept its name for the runtime actions.
         EdgeLoad.AssertAlternate(ports);
@@ -110,7 +110,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
             Assert.Equal(["version 1"], load.Bodies.Keys);
         }
 
-        Assert.Equal("version 1", await GetAsync(caddy.HttpPort, domain));
+        Assert.Equal("version 1", await EdgeGet.BodyAsync(caddy.HttpPort, domain));
         Assert.Equal(port, await HostPortAsync(world, name));
         Assert.Equal([$"/webops-{name}"], (await world.ContainersAsync(name)).SelectMany(c => c.Names));
     }
@@ -140,7 +140,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
 
         var d = await world.WaitForDeployAsync(name);
         Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
-        Assert.StartsWith("version 1", await GetAsync(httpPort, domain), StringComparison.Ordinal);
+        Assert.StartsWith("version 1", await EdgeGet.BodyAsync(httpPort, domain), StringComparison.Ordinal);
         return (name, domain, repo);
     }
 
@@ -157,29 +157,4 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
     private static async Task<int> HostPortAsync(DeployedApp world, string name) =>
         (await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}")).GetProperty("host_port").GetInt32();
 
-    private static async Task<string> GetAsync(int httpPort, string domain)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{httpPort}/");
-            request.Headers.Host = domain;
-            try
-            {
-                using var response = await http.SendAsync(request);
-                var body = (await response.Content.ReadAsStringAsync()).Trim();
-                if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
-                {
-                    return body;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // The edge takes the first route within about a second of the deploy.
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }
