@@ -395,6 +395,16 @@ public sealed class CaddyConfigTests
         Assert.Null(ProxySite.For(d, "apps.example.net"));
     }
 
+    [Fact]
+    public void A_swarm_deployment_gets_no_route_to_the_loopback_slots_where_none_of_its_tasks_listens()
+    {
+        var d = new Deployment { Name = "shop", RepoUrl = "https://example.com/shop.git", HostPort = 49160, Target = DeployTarget.Swarm };
+
+        Assert.Null(ProxySite.For(d, "apps.example.net"));
+        d.Target = DeployTarget.Local;
+        Assert.Equal(new[] { "shop.apps.example.net" }, ProxySite.For(d, "apps.example.net")!.Domains);
+    }
+
     [Theory]
     [InlineData("app.test", true)]
     [InlineData("app.localhost", true)]
