@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WebOps.Core.Health;
 using WebOps.Health;
+using WebOps.Hosting;
 using WebOps.Tests.Integration.Docker;
 
 namespace WebOps.Tests.Integration.Health;
@@ -52,7 +53,8 @@ public sealed class ContainerEventHealthTests
         await app.WaitForHealthAsync("healthy");
         var id = await app.ContainerIdAsync();
         var dieHandled = new TaskCompletionSource<ContainerEventReaction>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var follower = app.Panel.Services.GetServices<IHostedService>().OfType<RuntimeEventsFollower>().Single();
+        // It starts once the server listens, so it is registered under AfterListening's key, not among the host's own services.
+        var follower = app.Panel.Services.GetKeyedServices<IHostedService>(AfterListening.Key).OfType<RuntimeEventsFollower>().Single();
         follower.Handled += (e, reaction) =>
         {
             if (e.Action == "die" && e.InstanceId == id)
