@@ -175,12 +175,7 @@ public sealed class PanelProcess : IAsyncDisposable
         throw new TimeoutException($"/healthz did not answer 200 within {StartLimit.TotalSeconds:0} s.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Infrastructure.TestPorts.Free();
 
     public async ValueTask DisposeAsync()
     {

@@ -125,10 +125,5 @@ public sealed class CliTests : IDisposable
         return File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(wal)) : "";
     }
 
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Infrastructure.TestPorts.Free();
 }

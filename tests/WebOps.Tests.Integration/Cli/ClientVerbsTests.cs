@@ -151,10 +151,5 @@ public sealed class ClientVerbsTests(ClientPanel panel)
         Assert.Equal(0, k.ExitCode);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Infrastructure.TestPorts.Free();
 }

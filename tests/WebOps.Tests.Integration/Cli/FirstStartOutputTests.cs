@@ -151,10 +151,5 @@ public sealed class FirstStartOutputTests : IDisposable
         throw new TimeoutException($"/healthz on port {port} did not answer 200 within a minute.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Infrastructure.TestPorts.Free();
 }

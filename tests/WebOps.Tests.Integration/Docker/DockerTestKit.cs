@@ -142,14 +142,7 @@ public sealed class DockerTestKit : IAsyncDisposable
         return await http.GetStringAsync(new Uri(url));
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreePort() => Infrastructure.TestPorts.Free();
 
     public async ValueTask DisposeAsync()
     {
