@@ -51,7 +51,7 @@ public sealed class PanelProcess : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var panel = Launch(FreePort(), extraArgs);
+            var panel = Launch(Infrastructure.TestPorts.Free(), extraArgs);
             try
             {
                 await panel.WaitReadyAsync();
@@ -175,7 +175,6 @@ public sealed class PanelProcess : IAsyncDisposable
         throw new TimeoutException($"/healthz did not answer 200 within {StartLimit.TotalSeconds:0} s.");
     }
 
-    private static int FreePort() => Infrastructure.TestPorts.Free();
 
     public async ValueTask DisposeAsync()
     {

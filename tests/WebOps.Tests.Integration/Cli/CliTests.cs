@@ -58,7 +58,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task First_serve_prints_a_one_time_admin_password_that_logs_in()
     {
-        var port = FreePort();
+        var port = Infrastructure.TestPorts.Free();
         using var process = Process.Start(WebOpsCli.StartInfo("serve", "--urls", $"http://127.0.0.1:{port}", "--data", data))!;
         try
         {
@@ -124,6 +124,4 @@ public sealed class CliTests : IDisposable
         var wal = Path.Combine(data, "webops.db-wal");
         return File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(wal)) : "";
     }
-
-    private static int FreePort() => Infrastructure.TestPorts.Free();
 }

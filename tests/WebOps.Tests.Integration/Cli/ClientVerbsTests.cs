@@ -93,7 +93,7 @@ public sealed class ClientVerbsTests(ClientPanel panel)
     [Fact]
     public async Task No_panel_at_the_url_asks_whether_serve_is_running()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Infrastructure.TestPorts.Free()}";
 
         var run = await panel.RunAsync(new Dictionary<string, string?> { ["WEBOPS_TOKEN"] = "wo_any" }, "status", "--url", url);
 
@@ -150,6 +150,4 @@ public sealed class ClientVerbsTests(ClientPanel panel)
         await k.WaitForExitAsync();
         Assert.Equal(0, k.ExitCode);
     }
-
-    private static int FreePort() => Infrastructure.TestPorts.Free();
 }

@@ -26,7 +26,7 @@ public sealed class FirstStartOutputTests : IDisposable
     [Fact]
     public async Task First_start_prints_no_sql_and_ends_with_the_admin_password()
     {
-        var port = FreePort();
+        var port = Infrastructure.TestPorts.Free();
         // The regular health sweep logs every interval; a long one keeps the test to start-up's own lines.
         var psi = WebOpsCli.StartInfo("serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00");
         var lines = new List<string>();
@@ -150,6 +150,4 @@ public sealed class FirstStartOutputTests : IDisposable
 
         throw new TimeoutException($"/healthz on port {port} did not answer 200 within a minute.");
     }
-
-    private static int FreePort() => Infrastructure.TestPorts.Free();
 }
