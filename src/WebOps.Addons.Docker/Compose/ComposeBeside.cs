@@ -71,25 +71,20 @@ public sealed class ComposeBeside(ComposeSteps steps, ComposeStates states)
 
         // Switched: the new project serves, so nothing below fails the deploy.
         var retire = Stopwatch.GetTimestamp();
-        await RetireAsync(context, edge.DrainTimeout, release, current, ct);
+        await RetireAsync(context, edge, release, current, ct);
         context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(retire));
         return (next, port, null);
     }
 
-    /// <summary>The old project drains, then goes down (named volumes stay: the new project mounts them).</summary>
-    private async Task RetireAsync(HookContext context, TimeSpan drain, Release release, string current, CancellationToken ct)
+    /// <summary>The old project drains until the edge has no request in flight to it, then goes down (named volumes stay: the new project mounts them).</summary>
+    private async Task RetireAsync(HookContext context, IEdgeRouter edge, Release release, string current, CancellationToken ct)
     {
-        if (drain > TimeSpan.Zero)
+        if (edge.DrainTimeout > TimeSpan.Zero)
         {
-            context.Log.Info($"The previous Compose project {current} drains for {Durations.Describe(drain)} before it goes down.");
-            try
-            {
-                await Task.Delay(drain, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Take it down now: the edge no longer sends it anything new.
-            }
+            // The edge no longer sends it anything new; a cancelled deploy takes it down at once.
+            context.Log.Info($"The previous Compose project {current} drains until the edge has no request in flight to it, for {Durations.Describe(edge.DrainTimeout)} at most.");
+            var drained = await edge.DrainAsync(context.Deployment.HostPort, ct);
+            context.Log.Info(drained.Describe($"The previous Compose project {current}"));
         }
 
         // Its override is written anew for the current file (its own port kept): an override naming a service the new

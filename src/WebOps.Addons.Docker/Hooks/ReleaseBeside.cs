@@ -107,7 +107,7 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
 
         // Switched: from here on the new container is the one that serves, so nothing below removes it.
         var retire = Stopwatch.GetTimestamp();
-        await RetireAsync(context, edge.DrainTimeout, name, id!, restartPolicy, cancellationToken);
+        await RetireAsync(context, edge, name, id!, restartPolicy, cancellationToken);
         context.Log.Record(DeploySteps.Switch, Stopwatch.GetElapsedTime(retire));
         return (started with { HostPort = port }, null);
     }
@@ -131,19 +131,14 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
     /// swap. Runs to the end even when the deploy is cancelled: the edge already points at the new container.
     /// </summary>
     private async Task RetireAsync(
-        HookContext context, TimeSpan drain, string name, string newId, RestartPolicy restartPolicy, CancellationToken cancellationToken)
+        HookContext context, IEdgeRouter edge, string name, string newId, RestartPolicy restartPolicy, CancellationToken cancellationToken)
     {
-        if (drain > TimeSpan.Zero)
+        if (edge.DrainTimeout > TimeSpan.Zero)
         {
-            context.Log.Info($"The previous container {name} drains for {Durations.Describe(drain)} before it stops.");
-            try
-            {
-                await Task.Delay(drain, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stop it now: the edge no longer sends it anything new.
-            }
+            // The edge no longer sends it anything new; a cancelled deploy stops it at once.
+            context.Log.Info($"The previous container {name} drains until the edge has no request in flight to it, for {Durations.Describe(edge.DrainTimeout)} at most.");
+            var drained = await edge.DrainAsync(context.Deployment.HostPort, cancellationToken);
+            context.Log.Info(drained.Describe($"The previous container {name}"));
         }
 
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -71,7 +71,7 @@ public sealed class ProcessReleaseBeside(AppPaths paths, ProcessApps apps, IOpti
         }
 
         // Switched: from here on the new release is the one that serves, so nothing below stops it.
-        await TakeOverAsync(context, started, spec, edge.DrainTimeout, cancellationToken);
+        await TakeOverAsync(context, started, spec, edge, previousSpec?.HostPort ?? d.HostPort, cancellationToken);
         var kept = new List<string> { releaseFolder };
         if (previousSpec is not null && ReleaseFolder.Holding(paths.Root(d.Name), previousSpec.WorkingDirectory) is { } previousFolder)
         {
@@ -86,9 +86,10 @@ public sealed class ProcessReleaseBeside(AppPaths paths, ProcessApps apps, IOpti
 
     /// <summary>
     /// Runs to the end even when the deploy is cancelled (the edge already sends the traffic to the new release): the
-    /// new release becomes the supervised one, the previous one serves what it took for the drain time, then stops.
+    /// new release becomes the supervised one, the previous one serves what it took until the edge has none in flight (the drain timeout at most), then stops.
     /// </summary>
-    private async Task TakeOverAsync(HookContext context, RunningRelease started, LaunchSpec spec, TimeSpan drain, CancellationToken cancellationToken)
+    private async Task TakeOverAsync(
+        HookContext context, RunningRelease started, LaunchSpec spec, IEdgeRouter edge, int? previousPort, CancellationToken cancellationToken)
     {
         var name = context.Deployment.Name;
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60) + options.Value.StopTimeout);
@@ -108,17 +109,12 @@ public sealed class ProcessReleaseBeside(AppPaths paths, ProcessApps apps, IOpti
             return;
         }
 
-        if (drain > TimeSpan.Zero)
+        if (edge.DrainTimeout > TimeSpan.Zero)
         {
-            context.Log.Info($"The previous release ({previous.Describe()}) drains for {drain.TotalSeconds:0.#} s before it stops.");
-            try
-            {
-                await Task.Delay(drain, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stop it now: the edge no longer sends it anything new.
-            }
+            // The edge no longer sends it anything new; a cancelled deploy stops it at once.
+            context.Log.Info($"The previous release ({previous.Describe()}) drains until the edge has no request in flight to it, for {edge.DrainTimeout.TotalSeconds:0.#} s at most.");
+            var drained = await edge.DrainAsync(previousPort, cancellationToken);
+            context.Log.Info(drained.Describe($"The previous release ({previous.Describe()})"));
         }
 
         try

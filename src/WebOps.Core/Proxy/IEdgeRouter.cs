@@ -9,7 +9,7 @@ namespace WebOps.Core.Proxy;
 /// </summary>
 public interface IEdgeRouter
 {
-    /// <summary>How long the old release keeps running after the switch, so requests it already took can finish.</summary>
+    /// <summary>How long at most the old release keeps running after the switch, so requests it already took can finish.</summary>
     TimeSpan DrainTimeout { get; }
 
     /// <summary>True when the edge is enabled, answering, and routes at least one name to this deployment.</summary>
@@ -29,4 +29,12 @@ public interface IEdgeRouter
     /// </summary>
     /// <exception cref="EdgeSwitchException">The edge did not take the new route; the old one may still be in place.</exception>
     Task<string?> SwitchAsync(string deployment, int port, CancellationToken ct);
+
+    /// <summary>
+    /// Returns once the edge has no request in flight to the previous release at <paramref name="previousPort"/> (asked
+    /// after a short minimum, so a request it took just before the switch is counted), or after <see cref="DrainTimeout"/>
+    /// at most; when the edge cannot tell (no port, admin API not answering), after the whole timeout. Cancelling
+    /// returns at once with <see cref="DrainEnd.Cancelled"/> instead of throwing: the previous release then stops.
+    /// </summary>
+    Task<DrainResult> DrainAsync(int? previousPort, CancellationToken ct);
 }

@@ -23,6 +23,20 @@ public sealed class CaddyAdminClient(HttpClient http)
         return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
     }
 
+    /// <summary>Caddy's upstreams with the requests in flight to each: <c>[{"address":"127.0.0.1:P","num_requests":N,"fails":M}]</c>.</summary>
+    /// <exception cref="HttpRequestException">Nothing answers at the admin address, or it answered with an error.</exception>
+    public async Task<JsonNode?> GetUpstreamsAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("reverse_proxy/upstreams", ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Caddy's admin API at {http.BaseAddress} answered GET /reverse_proxy/upstreams with {(int)response.StatusCode}: {body.Trim()}");
+        }
+
+        return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
+    }
+
     /// <summary>Replaces Caddy's whole config; Caddy applies it without dropping open connections.</summary>
     /// <exception cref="HttpRequestException">Caddy refused the config (its message is kept) or did not answer.</exception>
     public async Task LoadAsync(JsonObject config, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace WebOps.Proxy;
 /// <summary>
 /// The edge for runtime hooks: a deployment routed by a Caddy that answers gets its new release beside the old one,
 /// on the other port of its pair of slots, and its route switched by saving the new host port and flipping the slots'
-/// health files (<see cref="ProxyService.SwitchAsync"/>).
+/// health files (<see cref="ProxyService.SwitchAsync"/>); the previous release drains until Caddy has no request in flight to it.
 /// </summary>
 public sealed class EdgeRouter(
     IOptions<ProxyOptions> options,
@@ -19,9 +19,15 @@ public sealed class EdgeRouter(
     ProxyStatus status,
     ProxyService proxy,
     HostPortAllocator ports,
-    IServiceScopeFactory scopes) : IEdgeRouter
+    IServiceScopeFactory scopes,
+    CaddyAdminClient admin) : IEdgeRouter
 {
+    private readonly UpstreamActivity activity = new(admin);
+
     public TimeSpan DrainTimeout => deployments.Value.DrainTimeout;
+
+    /// <summary>Watched through Caddy's count of requests in flight to the previous release's upstream (<see cref="UpstreamActivity"/>).</summary>
+    public Task<DrainResult> DrainAsync(int? previousPort, CancellationToken ct) => activity.DrainAsync(previousPort, DrainTimeout, ct);
 
     public bool Routes(DeploymentSnapshot deployment)
     {
