@@ -6,7 +6,10 @@ using WebOps.Hosting;
 
 namespace WebOps.Deploys;
 
-/// <summary>Shallow-clones a deployment's branch into its work folder and reports the commit.</summary>
+/// <summary>
+/// Shallow-clones a deployment's branch into its work folder and reports the commit. Always a fresh clone: a checkout
+/// a build or hook may have written to (its .git included) is never reused.
+/// </summary>
 public sealed class GitCheckout(ProcessRunner processes, IOptions<DeploymentSettings> settings)
 {
     private const string Source = "git";
@@ -24,7 +27,8 @@ public sealed class GitCheckout(ProcessRunner processes, IOptions<DeploymentSett
     {
         if (Directory.Exists(workFolder))
         {
-            Directory.Delete(workFolder, recursive: true);
+            // Not awaited: the old tree goes in the background while git clones (see GitCheckoutTrash).
+            _ = GitCheckoutTrash.SetAside(workFolder);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(workFolder)!);

@@ -32,6 +32,31 @@ public sealed class GitCheckoutTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redeploy_clones_the_new_commit_afresh_and_the_previous_checkout_goes_in_the_background()
+    {
+        var (repo, _) = await RepositoryAsync();
+        var work = Path.Combine(root, "work", "blog");
+        await Checkout().CloneAsync(repo, "main", work, log, default);
+        await File.WriteAllTextAsync(Path.Combine(work, "left-by-the-build.txt"), "old");
+        await File.WriteAllTextAsync(Path.Combine(repo, "manage.py"), "print('second')\n");
+        await GitAsync(repo, "-c", "user.name=WebOps Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-am", "second");
+        var second = (await GitAsync(repo, "rev-parse", "HEAD")).Trim();
+
+        var (_, commit) = await Checkout().CloneAsync(repo, "main", work, log, default);
+
+        Assert.Equal(second, commit);
+        Assert.Equal("print('second')\n", await File.ReadAllTextAsync(Path.Combine(work, "manage.py")));
+        Assert.False(File.Exists(Path.Combine(work, "left-by-the-build.txt")));
+        var trash = Path.Combine(root, "work", GitCheckoutTrash.FolderName);
+        for (var i = 0; i < 300 && Directory.EnumerateFileSystemEntries(trash).Any(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(trash));
+    }
+
+    [Fact]
     public async Task A_missing_branch_fails_with_the_exit_code_gits_words_and_a_hint()
     {
         var (repo, _) = await RepositoryAsync();
