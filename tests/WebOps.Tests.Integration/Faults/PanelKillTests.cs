@@ -46,7 +46,10 @@ public sealed class PanelKillTests(ITestOutputHelper output)
         var environment = new Dictionary<string, string> { ["GIT_CONFIG_GLOBAL"] = clone.GlobalConfig };
         await using var panel = await FaultPanel.StartAsync(environment, "--Deployments:DrainTimeout=00:05:00");
         var name = EdgeDeploys.Name(prefix);
-        var repo = await GitRepo.CreateAsync(("Dockerfile", SiteDockerfile), ("site/index.html", $"{name} version 1"));
+        // Version 1 can hold a request, which keeps the drain after the switch going until the panel is killed.
+        var repo = await GitRepo.CreateAsync(("Dockerfile", HeldSiteDockerfile), ("site/index.html", $"{name} version 1"), ("site/cgi-bin/held", HeldScript));
+        using var held = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var release = new CancellationTokenSource();
         try
         {
             using (var created = await panel.Api.PostAsJsonAsync("/api/deployments", new
@@ -65,6 +68,12 @@ public sealed class PanelKillTests(ITestOutputHelper output)
 
             await AssertSucceededAsync(panel, name, 0);
             await EventuallyServesAsync(panel, name, "version 1");
+
+            if (step == Step.Switch)
+            {
+                _ = HoldRequestAsync(held, panel, name, release.Token);
+                await WaitHeldAsync(name);
+            }
 
             var killedRun = await RedeployAsync(panel, repo, name, step);
             await WaitForStepAsync(panel, clone, name, step);
@@ -99,6 +108,7 @@ public sealed class PanelKillTests(ITestOutputHelper output)
         }
         finally
         {
+            await release.CancelAsync();
             await RemoveLabelledAsync(name);
         }
     }
@@ -159,6 +169,49 @@ public sealed class PanelKillTests(ITestOutputHelper output)
 
     private static string Domain(string name) => $"{name}.test";
 
+    private static string HeldSiteDockerfile => $"{SiteDockerfile}RUN [\"/bin/busybox\", \"chmod\", \"755\", \"/www/cgi-bin/held\"]\n";
+
+    /// <summary>A CGI script that answers after 5 minutes; /tmp/held says it runs.</summary>
+    private const string HeldScript = "#!/bin/sh\n/bin/busybox touch /tmp/held\n/bin/busybox sleep 300\necho 'Content-Type: text/plain'\necho ''\necho held\n";
+
+    /// <summary>A request through the edge that the release serving now holds; how it ends (its container goes) is of no interest.</summary>
+    private static async Task HoldRequestAsync(HttpClient http, FaultPanel panel, string name, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{panel.HttpPort}/cgi-bin/held");
+        request.Headers.Host = Domain(name);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // The panel was killed and the old release removed, or the test ended.
+        }
+    }
+
+    /// <summary>Waits (bounded) until the held request runs in the serving container.</summary>
+    private static async Task WaitHeldAsync(string name)
+    {
+        using var engine = Engine();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var exec = await engine.Exec.CreateContainerExecAsync($"webops-{name}", new() { Cmd = ["/bin/busybox", "test", "-f", "/tmp/held"] });
+            using (var output = await engine.Exec.StartContainerExecAsync(exec.ID, new()))
+            {
+                await output.ReadOutputToEndAsync(default);
+            }
+
+            if ((await engine.Exec.InspectContainerExecAsync(exec.ID)).ExitCode == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the held request did not reach webops-{name} within a minute");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Commits what makes <paramref name="step"/> last, asks for a redeploy and returns its run id.</summary>
     private static async Task<int> RedeployAsync(FaultPanel panel, GitRepo repo, string name, Step step)
     {
@@ -192,7 +245,7 @@ public sealed class PanelKillTests(ITestOutputHelper output)
                 await WaitRunningAsync($"webops-{name}.next", limit);
                 break;
             case Step.Switch:
-                await panel.WaitForLogAsync(name, $"The previous container webops-{name} drains for", limit);
+                await panel.WaitForLogAsync(name, $"The previous container webops-{name} drains until the edge has no request in flight to it", limit);
                 await WaitRunningAsync($"webops-{name}.next", limit);
                 await WaitRunningAsync($"webops-{name}", limit);
                 break;
