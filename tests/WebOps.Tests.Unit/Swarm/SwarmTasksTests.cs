@@ -12,21 +12,21 @@ public class SwarmTasksTests
 
     private static TaskResponse Task(
         string id, long slot, string node, TaskState state, TaskState desired, int minute, string image = New, string? err = null, string? message = null) => new()
-    {
-        ID = id,
-        Slot = slot,
-        NodeID = node,
-        DesiredState = desired,
-        CreatedAt = new DateTime(2026, 1, 1, 0, minute, 0, DateTimeKind.Utc),
-        Spec = new TaskSpec { ContainerSpec = new ContainerSpec { Image = image } },
-        Status = new global::Docker.DotNet.Models.TaskStatus
         {
-            State = state,
-            Err = err,
-            Message = message,
-            Timestamp = new DateTime(2026, 1, 1, 0, minute, 30, DateTimeKind.Utc),
-        },
-    };
+            ID = id,
+            Slot = slot,
+            NodeID = node,
+            DesiredState = desired,
+            CreatedAt = new DateTime(2026, 1, 1, 0, minute, 0, DateTimeKind.Utc),
+            Spec = new TaskSpec { ContainerSpec = new ContainerSpec { Image = image } },
+            Status = new global::Docker.DotNet.Models.TaskStatus
+            {
+                State = state,
+                Err = err,
+                Message = message,
+                Timestamp = new DateTime(2026, 1, 1, 0, minute, 30, DateTimeKind.Utc),
+            },
+        };
 
     [Fact]
     public void Rows_show_each_slots_current_task_with_its_node_and_the_same_image_tasks_that_ended_before_it_as_restarts()
