@@ -140,7 +140,7 @@ public sealed class SwarmServices(DockerEngine engine)
 
     internal async Task<DockerClient> ClientAsync(CancellationToken ct) => await engine.ServicesClientAsync(ct);
 
-    private async Task<T> Call<T>(Func<Task<T>> call)
+    internal async Task<T> Call<T>(Func<Task<T>> call)
     {
         try
         {
@@ -152,7 +152,7 @@ public sealed class SwarmServices(DockerEngine engine)
         }
     }
 
-    private async Task Call(Func<Task> call)
+    internal async Task Call(Func<Task> call)
     {
         try
         {
