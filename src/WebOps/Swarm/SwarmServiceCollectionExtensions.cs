@@ -11,6 +11,7 @@ public static class SwarmServiceCollectionExtensions
         services.AddSingleton<SwarmTargetCheck>();
         services.AddSingleton<SwarmDeployer>();
         services.AddSingleton<SwarmHealthCheck>();
+        services.AddSingleton<SwarmPruner>();
         services.AddSingleton<SwarmSecretsStore>();
 
         // First of the runtimes: the first that handles a deployment acts on it, and a swarm deployment is also use_docker.

@@ -14,7 +14,8 @@ namespace WebOps.Addons.Docker.Swarm.Services;
 /// rollout converged or Swarm rolled it back. A rollback's image is a digest reference already and is not pushed again.
 /// </summary>
 public sealed class SwarmDeployer(
-    DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock, SwarmSecretsStore? secrets = null)
+    DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock, SwarmPruner? pruner = null,
+    SwarmSecretsStore? secrets = null)
 {
     /// <summary>Generous: a node may have to pull the image first, and start-first updates one task at a time.</summary>
     public static readonly TimeSpan ConvergeTimeout = TimeSpan.FromMinutes(5);
@@ -49,6 +50,11 @@ public sealed class SwarmDeployer(
                 {
                     context.Log.Info($"Removed {removed.Count} Swarm secret(s) no release uses any more: {string.Join(", ", removed)}");
                 }
+            }
+
+            if (pruner is not null)
+            {
+                await pruner.PruneAsync(context, Repository(d), image, ct);
             }
 
             var message = $"Service {d.ServiceName} runs {d.Replicas} task(s) of {image}.";
