@@ -11,7 +11,8 @@ namespace WebOps.Addons.Docker.Hooks;
 /// message carries the exit code. No resource sample: the engine takes a second per sample, too slow for every app
 /// on every sweep.
 /// </summary>
-public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates states, Compose.ComposeStates? compose = null) : IHookHandler
+public sealed class DockerHealthHandler(
+    DockerEngine engine, ContainerStates states, Compose.ComposeStates? compose = null, Swarm.Services.SwarmHealthCheck? swarm = null) : IHookHandler
 {
     public const string HandlerName = "docker.health";
 
@@ -27,6 +28,12 @@ public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates sta
 
         try
         {
+            if (deployment.Target == Core.Deployments.DeployTarget.Swarm && swarm is not null)
+            {
+                // A service on the cluster, not a container here: its tasks say how it is.
+                return await swarm.CheckAsync(context, cancellationToken);
+            }
+
             if (deployment.ComposeProject is { } project && compose is not null)
             {
                 return await CheckComposeAsync(context, project, compose, cancellationToken);
@@ -41,7 +48,7 @@ public sealed class DockerHealthHandler(DockerEngine engine, ContainerStates sta
         }
         catch (DockerApiException e)
         {
-            return HookResult.Unhealthy($"Could not inspect container {deployment.ContainerName}: {EngineErrors.Describe(e)}");
+            return HookResult.Unhealthy($"Could not inspect {(deployment.Target == Core.Deployments.DeployTarget.Swarm ? $"service {deployment.ServiceName}" : $"container {deployment.ContainerName}")}: {EngineErrors.Describe(e)}");
         }
     }
 

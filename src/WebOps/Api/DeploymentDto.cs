@@ -63,6 +63,10 @@ public sealed record DeploymentDto
     /// <summary>A Compose deployment's services and their states (only on the single-deployment read; empty otherwise).</summary>
     public IReadOnlyList<ServiceStateDto> Services { get; init; } = [];
 
+    /// <summary>A swarm deployment's tasks (only on the single-deployment read, and only for swarm deployments; absent otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SwarmTaskDto>? Tasks { get; init; }
+
     public required string EffectiveImageName { get; init; }
 
     public required IReadOnlyDictionary<string, string> DockerBuildArgs { get; init; }

@@ -38,7 +38,8 @@ public static class DeploymentsApi
     private static async Task<IResult> ListAsync(WebOpsDbContext db, DeploymentService s, CancellationToken ct) =>
         ApiResults.Ok((await db.Deployments.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => DeploymentDto.From(d, reveal: false, s.PublicUrls(d))));
 
-    private static async Task<IResult> GetAsync(string name, HttpRequest request, DeploymentService s, CertificateReader certificates, CancellationToken ct)
+    private static async Task<IResult> GetAsync(
+        string name, HttpRequest request, DeploymentService s, CertificateReader certificates, Addons.Docker.Swarm.Services.SwarmServices swarm, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var reveal = QueryValues.Flag(request, "reveal", errors);
@@ -52,6 +53,7 @@ public static class DeploymentsApi
             {
                 Certificates = [.. (await certificates.OfAsync(d, ct)).Select(CertificateDto.From)],
                 Services = [.. (await s.ServicesAsync(d, ct)).Select(ServiceStateDto.From)],
+                Tasks = (await swarm.TaskRowsOfAsync(d, ct))?.Select(SwarmTaskDto.From).ToList(),
             })
             : ApiResults.NotFound(name);
     }

@@ -199,7 +199,8 @@ public sealed partial class HealthChecker(
             readings.Add(hookReading);
         }
 
-        if (d.HostPort is { } port)
+        // A swarm deployment's tasks listen on the cluster's nodes, not on its loopback port here: its tasks are its health.
+        if (d.HostPort is { } port && d.Target != DeployTarget.Swarm)
         {
             readings.Add(await probe.ProbeAsync(port, settings, ct));
         }

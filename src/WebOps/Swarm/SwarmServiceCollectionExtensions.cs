@@ -10,6 +10,9 @@ public static class SwarmServiceCollectionExtensions
         services.AddSingleton<SwarmServices>();
         services.AddSingleton<SwarmTargetCheck>();
         services.AddSingleton<SwarmDeployer>();
+        services.AddSingleton<SwarmHealthCheck>();
+        services.AddSingleton<SwarmPruner>();
+        services.AddSingleton<SwarmSecretsStore>();
 
         // First of the runtimes: the first that handles a deployment acts on it, and a swarm deployment is also use_docker.
         services.Insert(0, ServiceDescriptor.Singleton<Core.Runtime.IAppRuntime, SwarmAppRuntime>());

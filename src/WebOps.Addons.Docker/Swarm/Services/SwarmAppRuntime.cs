@@ -13,7 +13,7 @@ namespace WebOps.Addons.Docker.Swarm.Services;
 /// back to its replicas, restart forces an update (new tasks, start-first), remove removes the service. Images pushed
 /// to the registry stay there; the registry's own garbage collection removes them.
 /// </summary>
-public sealed class SwarmAppRuntime(SwarmServices services) : IAppRuntime
+public sealed class SwarmAppRuntime(SwarmServices services, SwarmSecretsStore? secrets = null) : IAppRuntime
 {
     public bool Handles(DeploymentSnapshot deployment) => deployment.Target == DeployTarget.Swarm;
 
@@ -26,8 +26,15 @@ public sealed class SwarmAppRuntime(SwarmServices services) : IAppRuntime
     public Task RestartAsync(DeploymentSnapshot deployment, CancellationToken cancellationToken) =>
         ChangeAsync(deployment, (spec, _) => (spec.TaskTemplate ??= new TaskSpec()).ForceUpdate++, cancellationToken);
 
-    public Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken) =>
-        services.RemoveServiceAsync(deployment.ServiceName, cancellationToken);
+    /// <summary>Removes the service, then every Swarm secret of the deployment (no service uses them any more).</summary>
+    public async Task RemoveAsync(DeploymentSnapshot deployment, RemoveOptions options, CancellationToken cancellationToken)
+    {
+        await services.RemoveServiceAsync(deployment.ServiceName, cancellationToken);
+        if (secrets is not null)
+        {
+            await secrets.RemoveAsync(deployment.Name, new HashSet<string>(), _ => { }, cancellationToken);
+        }
+    }
 
     /// <summary>The last lines of every task, each marked with its task's slot and node: <c>[task 2 on web-2] …</c>.</summary>
     public async Task<IReadOnlyList<RuntimeLogLine>> GetLogsAsync(DeploymentSnapshot deployment, int tail, CancellationToken cancellationToken)

@@ -13,7 +13,9 @@ namespace WebOps.Addons.Docker.Swarm.Services;
 /// registry, push it, and create or update the service <c>webops-{name}</c> to run it by digest, then wait until the
 /// rollout converged or Swarm rolled it back. A rollback's image is a digest reference already and is not pushed again.
 /// </summary>
-public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock)
+public sealed class SwarmDeployer(
+    DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock, SwarmPruner? pruner = null,
+    SwarmSecretsStore? secrets = null)
 {
     /// <summary>Generous: a node may have to pull the image first, and start-first updates one task at a time.</summary>
     public static readonly TimeSpan ConvergeTimeout = TimeSpan.FromMinutes(5);
@@ -27,7 +29,8 @@ public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, I
         {
             var image = rollback ? builtImage : await PushAsync(context, builtImage, ct);
             var current = await services.FindServiceAsync(d.ServiceName, ct);
-            var spec = SwarmServiceSpec.For(d, image);
+            var mounts = await SecretsAsync(context, ct);
+            var spec = SwarmServiceSpec.For(d, image, secrets: mounts);
             if (current is null)
             {
                 context.Log.Info($"Creating service {d.ServiceName}: {d.Replicas} replica(s) of {image}.");
@@ -40,6 +43,20 @@ public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, I
             }
 
             var serviceId = await WaitAsync(context, image, ct);
+            if (secrets is not null)
+            {
+                var removed = await secrets.RemoveAsync(d.Name, mounts.Select(m => m.Name).ToHashSet(StringComparer.Ordinal), context.Log.Warn, ct);
+                if (removed.Count > 0)
+                {
+                    context.Log.Info($"Removed {removed.Count} Swarm secret(s) no release uses any more: {string.Join(", ", removed)}");
+                }
+            }
+
+            if (pruner is not null)
+            {
+                await pruner.PruneAsync(context, Repository(d), image, ct);
+            }
+
             var message = $"Service {d.ServiceName} runs {d.Replicas} task(s) of {image}.";
             context.Log.Info(message);
             return HookResult.Started(new RunningContainer(image, serviceId), message);
@@ -55,13 +72,28 @@ public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, I
     {
         var d = context.Deployment;
         var runId = d.DeployRunId ?? (int)clock.GetUtcNow().ToUnixTimeSeconds();
-        var repository = $"{registry.Value.Address.Trim().TrimEnd('/')}/webops/{d.Name}";
-        var tagged = $"{repository}:{ImageReference.DeployTagPrefix}{runId.ToString(CultureInfo.InvariantCulture)}";
+        var tagged = $"{Repository(d)}:{ImageReference.DeployTagPrefix}{runId.ToString(CultureInfo.InvariantCulture)}";
         await engine.TagImageAsync(builtImage, tagged, ct);
         context.Log.Info($"Pushing {tagged} so every node can pull it.");
         var digest = await services.PushAsync(tagged, new SyncProgress<string>(line => context.Log.Info(line)), ct);
         return $"{tagged}@{digest}";
     }
+
+    /// <summary>The deployment's variables as Swarm secrets, created when new, so the service spec holds no value.</summary>
+    private async Task<IReadOnlyList<SwarmSecretMount>> SecretsAsync(HookContext context, CancellationToken ct)
+    {
+        var files = SwarmSecrets.For(context.Deployment);
+        if (secrets is null || files.Count == 0)
+        {
+            return [];
+        }
+
+        context.Log.Info($"Variables {string.Join(", ", files.Select(f => f.Key))} reach the tasks as Swarm secrets: the file /run/secrets/KEY, named by KEY_FILE.");
+        return await secrets.EnsureAsync(context.Deployment.Name, files, ct);
+    }
+
+    /// <summary>Where the deployment's images are pushed: <c>{registry}/webops/{name}</c>.</summary>
+    private string Repository(DeploymentSnapshot d) => $"{registry.Value.Address.Trim().TrimEnd('/')}/webops/{d.Name}";
 
     /// <summary>Polls the service until its rollout converged; throws with Swarm's reason when it failed or took too long.</summary>
     private async Task<string> WaitAsync(HookContext context, string image, CancellationToken ct)

@@ -17,9 +17,14 @@ public static class SwarmServiceSpec
     /// <summary>How long a new task must stay healthy before the update moves on (and before Swarm calls it failed).</summary>
     public static readonly TimeSpan Monitor = TimeSpan.FromSeconds(10);
 
-    public static ServiceSpec For(DeploymentSnapshot deployment, string imageRef, ulong forceUpdate = 0)
+    /// <summary>
+    /// The service spec. Each of <paramref name="secrets"/> is mounted at <c>/run/secrets/{Key}</c> (mode 0444, so an
+    /// app running as any user reads it) and takes its variable's place in the environment as <c>{Key}_FILE</c>.
+    /// </summary>
+    public static ServiceSpec For(DeploymentSnapshot deployment, string imageRef, ulong forceUpdate = 0, IReadOnlyList<SwarmSecretMount>? secrets = null)
     {
         var container = ContainerSpec.For(deployment, imageRef, hostPort: null, bindAddress: "127.0.0.1", deployment.DeployRunId).ToCreateParameters();
+        secrets ??= [];
         var host = container.HostConfig ?? new HostConfig();
         var labels = new Dictionary<string, string> { [Labels.Managed] = "true", [Labels.Deployment] = deployment.Name };
         return new ServiceSpec
@@ -32,7 +37,13 @@ public static class SwarmServiceSpec
                 {
                     Image = imageRef,
                     Labels = new Dictionary<string, string>(labels),
-                    Env = container.Env,
+                    Env = ServiceEnv(container.Env, secrets),
+                    Secrets = [.. secrets.Select(s => new SecretReference
+                    {
+                        SecretID = s.Id,
+                        SecretName = s.Name,
+                        File = new SecretReferenceFileTarget { Name = s.Key, UID = "0", GID = "0", Mode = ReadableByAll },
+                    })],
                     Healthcheck = container.Healthcheck,
                     StopGracePeriod = TimeSpan.FromSeconds(10),
                 },
@@ -59,6 +70,21 @@ public static class SwarmServiceSpec
                 Ports = [new PortConfig { Protocol = "tcp", TargetPort = (uint)deployment.Port, PublishMode = "host" }],
             },
         };
+    }
+
+    /// <summary>0444: the app may run as any user.</summary>
+    private const uint ReadableByAll = 0x124;
+
+    /// <summary>The container's variables, each secret one replaced by <c>{Key}_FILE=/run/secrets/{Key}</c>, sorted by key.</summary>
+    private static List<string> ServiceEnv(IList<string>? env, IReadOnlyList<SwarmSecretMount> secrets)
+    {
+        var hidden = secrets.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var plain = (env ?? []).Where(line => !hidden.Contains(line.Split('=', 2)[0])).ToList();
+        var given = (env ?? []).Select(line => line.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
+
+        // A variable of the deployment named KEY_FILE keeps its name (as a secret of its own): KEY gets no pointer then.
+        var files = secrets.Where(s => !given.Contains(s.Key + "_FILE")).Select(s => $"{s.Key}_FILE=/run/secrets/{s.Key}");
+        return [.. plain.Concat(files).OrderBy(line => line.Split('=', 2)[0], StringComparer.Ordinal)];
     }
 
     /// <summary>One task at a time, the new one started before the old one stops, watched for <see cref="Monitor"/>.</summary>

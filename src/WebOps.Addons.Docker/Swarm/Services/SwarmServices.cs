@@ -95,6 +95,35 @@ public sealed class SwarmServices(DockerEngine engine)
         return await Call(() => client.Tasks.ListAsync(new TasksListParameters { Filters = filters }, ct));
     }
 
+    /// <summary>The service's tasks as the panel shows them (<see cref="SwarmTasks.Rows"/>), nodes named by hostname.</summary>
+    public async Task<IReadOnlyList<SwarmTaskRow>> TaskRowsAsync(string serviceName, CancellationToken ct)
+    {
+        var tasks = await ListTasksAsync(serviceName, ct);
+        var hosts = (await ListNodesAsync(ct)).ToDictionary(n => n.ID, n => n.Description?.Hostname ?? n.ID[..Math.Min(12, n.ID.Length)]);
+        return SwarmTasks.Rows(tasks, hosts);
+    }
+
+    /// <summary>
+    /// The task rows of a swarm deployment for the page and the API: null for a deployment that runs elsewhere, empty
+    /// when its service does not exist or the engine cannot answer (the health check says why).
+    /// </summary>
+    public async Task<IReadOnlyList<SwarmTaskRow>?> TaskRowsOfAsync(Core.Deployments.Deployment deployment, CancellationToken ct)
+    {
+        if (deployment.Target != Core.Deployments.DeployTarget.Swarm)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await TaskRowsAsync($"webops-{deployment.Name}", ct);
+        }
+        catch (Exception e) when (e is DockerUnavailableException or DockerApiException)
+        {
+            return [];
+        }
+    }
+
     public async Task<IEnumerable<NodeListResponse>> ListNodesAsync(CancellationToken ct)
     {
         var client = await engine.ServicesClientAsync(ct);
@@ -111,7 +140,7 @@ public sealed class SwarmServices(DockerEngine engine)
 
     internal async Task<DockerClient> ClientAsync(CancellationToken ct) => await engine.ServicesClientAsync(ct);
 
-    private async Task<T> Call<T>(Func<Task<T>> call)
+    internal async Task<T> Call<T>(Func<Task<T>> call)
     {
         try
         {
@@ -123,7 +152,7 @@ public sealed class SwarmServices(DockerEngine engine)
         }
     }
 
-    private async Task Call(Func<Task> call)
+    internal async Task Call(Func<Task> call)
     {
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using WebOps.Addons.Docker.Swarm.Services;
 using WebOps.Core.Deployments;
 using WebOps.Core.Llm;
 using WebOps.Data;
@@ -14,7 +15,8 @@ namespace WebOps.Pages.Deployments;
 /// One deployment: what it is, what runs, its log and runs, and the buttons. The buttons are forms handled here,
 /// so they work without JavaScript; with it, the page script calls the API instead.
 /// </summary>
-public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db, LlmSettingsService llm) : DeploymentPageModel(deployments)
+public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext db, LlmSettingsService llm, SwarmServices swarm)
+    : DeploymentPageModel(deployments)
 {
     /// <summary>How many recent log lines the page starts with.</summary>
     public const int LogLines = 500;
@@ -48,6 +50,9 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
     /// <summary>A Compose deployment's services with their states; empty for other apps.</summary>
     public IReadOnlyList<Core.Compose.ServiceState> Services { get; private set; } = [];
 
+    /// <summary>A swarm deployment's tasks; null for other apps.</summary>
+    public IReadOnlyList<SwarmTaskRow>? Tasks { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { } deployment)
@@ -70,6 +75,7 @@ public sealed class DetailModel(DeploymentService deployments, WebOpsDbContext d
         Log = [.. newest.OrderBy(l => l.Id).Select(DeploymentLogSink.ToLine)];
         Llm = deployment.ProjectType == ProjectType.Llm ? await llm.FindAsync(deployment.Id, ct) : null;
         Services = await Deployments.ServicesAsync(deployment, ct);
+        Tasks = await swarm.TaskRowsOfAsync(deployment, ct);
         return Page();
     }
 
