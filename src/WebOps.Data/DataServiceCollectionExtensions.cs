@@ -17,7 +17,9 @@ public static class DataServiceCollectionExtensions
             .PersistKeysToFileSystem(keys);
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         var dbPath = Path.Combine(dataFolder, "webops.db");
-        services.AddDbContext<WebOpsDbContext>(o => o.UseSqlite($"Data Source={dbPath};Cache=Shared;Default Timeout=30"));
+        services.AddDbContext<WebOpsDbContext>((sp, o) => o
+            .UseSqlite($"Data Source={dbPath};Cache=Shared;Default Timeout=30")
+            .UseModel(CompiledModels.For(sp.GetRequiredService<ISecretProtector>())));
         return services;
     }
 }

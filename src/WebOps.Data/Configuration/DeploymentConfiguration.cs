@@ -68,7 +68,7 @@ internal static class DeploymentConfiguration
 
             // Releases migration.
             e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Deploy).ValueGeneratedNever();
-            e.Property(r => r.Config).HasConversion(JsonConverters.SecretJson<Core.Releases.ReleaseConfig>(protector), JsonConverters.JsonComparer<Core.Releases.ReleaseConfig>());
+            SecretColumns.Configure(e.Property(r => r.Config), SecretColumns.Release, protector);
             e.Ignore(r => r.KindText);
             e.HasOne<Deployment>().WithMany().HasForeignKey(r => r.DeploymentId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -76,7 +76,7 @@ internal static class DeploymentConfiguration
 
     private static PropertyBuilder<Dictionary<string, string>> Secret(
         PropertyBuilder<Dictionary<string, string>> p, ISecretProtector protector) =>
-        p.HasConversion(JsonConverters.SecretMap(protector), JsonConverters.MapComparer()).IsRequired();
+        SecretColumns.Configure(p, SecretColumns.Map, protector).IsRequired();
 
     private static PropertyBuilder<List<string>> List(PropertyBuilder<List<string>> p) =>
         p.HasConversion(JsonConverters.StringList(), JsonConverters.ListComparer()).IsRequired();

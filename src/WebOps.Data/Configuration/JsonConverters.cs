@@ -8,7 +8,9 @@ namespace WebOps.Data.Configuration;
 /// <summary>JSON column converters: plain for lists, encrypted for secret dictionaries.</summary>
 internal static class JsonConverters
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+    // Public, not private: the compiled model's generated converters refer to it, and its generator reads only public
+    // static fields.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
 
     public static ValueConverter<List<string>, string> StringList() => new(
         v => JsonSerializer.Serialize(v, Options),

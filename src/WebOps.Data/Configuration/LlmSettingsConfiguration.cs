@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WebOps.Core.Deployments;
 using WebOps.Data.Entities;
 using WebOps.Data.Secrets;
@@ -25,7 +24,7 @@ internal static class LlmSettingsConfiguration
             e.Property(s => s.CacheVolume).HasMaxLength(4096);
 
             // The token is encrypted like the other secrets; a null token stays NULL (converters never see nulls).
-            e.Property(s => s.HfToken).HasConversion(new ValueConverter<string?, string?>(v => v == null ? null : protector.Protect(v), v => v == null ? null : protector.Unprotect(v)));
+            SecretColumns.Configure(e.Property(s => s.HfToken), SecretColumns.OptionalText, protector);
         });
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WebOps.Core.Deployments;
 using WebOps.Data.Entities;
 using WebOps.Data.Secrets;
@@ -19,7 +18,7 @@ internal static class WebhookConfiguration
             e.HasKey(w => w.DeploymentId);
             e.Property(w => w.DeploymentId).ValueGeneratedNever();
             e.HasOne<Deployment>().WithOne().HasForeignKey<DeploymentWebhook>(w => w.DeploymentId).OnDelete(DeleteBehavior.Cascade);
-            e.Property(w => w.Secret).HasConversion(new ValueConverter<string, string>(v => protector.Protect(v), v => protector.Unprotect(v)));
+            SecretColumns.Configure(e.Property(w => w.Secret), SecretColumns.Text, protector);
         });
 
         modelBuilder.Entity<WebhookDelivery>(e =>
