@@ -19,8 +19,8 @@ public sealed class DeploymentSettings
     public int MaxLogLines { get; set; } = 20000;
 
     /// <summary>
-    /// After a redeploy switched the edge to the new release, how long the old one keeps running so the requests it
-    /// already took can finish.
+    /// After a redeploy switched the edge to the new release, the longest the old one keeps running so the requests it
+    /// already took can finish; it stops sooner once the edge counts no request in flight to it.
     /// </summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
