@@ -51,7 +51,7 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
             await repo.CommitAsync("version 2", App("web v2", "api v2"));
             await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
             {
-                var (result, error) = await RedeployAsync(world, name);
+                var (result, error) = await world.RedeployAsync(name);
                 await load.StopAsync();
                 var seen = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx)";
                 output.WriteLine($"{name}: {seen}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
@@ -141,7 +141,7 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
                 ("compose.yaml", compose.Replace(command + "\n", "", StringComparison.Ordinal)));
             await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
             {
-                var (result, error) = await RedeployAsync(world, name);
+                var (result, error) = await world.RedeployAsync(name);
                 await load.StopAsync();
                 output.WriteLine($"{name}: {load.Failures.Count} of {load.Total} requests failed during a failed release");
                 Assert.Equal("failed", result);
@@ -192,16 +192,6 @@ public sealed class ComposeZeroDowntimeTests(ITestOutputHelper output)
         ("web/index.html", page),
         ("web/api.cgi", "#!/bin/sh\necho 'Content-Type: text/plain'\necho ''\n/bin/busybox wget -q -O - http://api:8080/\n"),
     ];
-
-    private static async Task<(string Result, string? Error)> RedeployAsync(DeployedApp world, string name)
-    {
-        using var run = await world.Api.PostAsync($"/api/deployments/{name}/deploy", null);
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-        var id = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        await world.WaitForDeployAsync(name, afterRun: id - 1);
-        var last = (await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0];
-        return (last.GetProperty("result").GetString()!, last.GetProperty("error").GetString());
-    }
 
 
     private static async Task<JsonElement> GetAsync(DeployedApp world, string name) =>

@@ -48,6 +48,17 @@ public sealed class DeployedApp : IAsyncDisposable
     public Task<JsonElement> WaitForDeployAsync(string name, int afterRun = 0, int minutes = 10) =>
         DeployWait.ForRunEndAsync(Api, name, afterRun, minutes);
 
+    /// <summary>Starts a deploy of <paramref name="name"/>, waits (bounded) until it ends and returns its result and error.</summary>
+    public async Task<(string Result, string? Error)> RedeployAsync(string name)
+    {
+        using var run = await Api.PostAsync($"/api/deployments/{name}/deploy", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, run.StatusCode);
+        var id = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await WaitForDeployAsync(name, afterRun: id - 1);
+        var last = (await Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0];
+        return (last.GetProperty("result").GetString()!, last.GetProperty("error").GetString());
+    }
+
     public async Task<string> LogAsync(string name) =>
         string.Join('\n', (await Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/logs")).EnumerateArray()
             .Select(l => l.GetProperty("message").GetString()));

@@ -27,7 +27,7 @@ public sealed class EdgeDrainTests
         var (name, domain, repo) = await DeployFirstAsync(world, caddy.HttpPort, "drain");
 
         await repo.CommitAsync("version 2", ("site/index.html", "version 2"));
-        var (result, error) = await RedeployAsync(world, name);
+        var (result, error) = await world.RedeployAsync(name);
 
         var log = await world.LogAsync(name);
         Assert.True(result == "succeeded", $"{result}: {error}\n{log}");
@@ -122,16 +122,6 @@ public sealed class EdgeDrainTests
         Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
         Assert.Equal("version 1", await EdgeGet.BodyAsync(httpPort, domain));
         return (name, domain, repo);
-    }
-
-    private static async Task<(string Result, string? Error)> RedeployAsync(DeployedApp world, string name)
-    {
-        using var run = await world.Api.PostAsync($"/api/deployments/{name}/deploy", null);
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-        var id = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        await world.WaitForDeployAsync(name, afterRun: id - 1);
-        var last = (await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0];
-        return (last.GetProperty("result").GetString()!, last.GetProperty("error").GetString());
     }
 
     /// <summary>Asks the edge (bounded) until it answers <paramref name="body"/>.</summary>

@@ -60,7 +60,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
             for (var version = 2; version <= 6; version++)
             {
                 await change(version);
-                var (result, error) = await RedeployAsync(world, name);
+                var (result, error) = await world.RedeployAsync(name);
                 Assert.True(result == "succeeded", $"redeploy to version {version} {result}: {error}\n{await world.LogAsync(name)}");
                 ports.Add(await HostPortAsync(world, name));
             }
@@ -98,7 +98,7 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
         await using (var load = EdgeLoad.Start(caddy.HttpPort, domain))
         {
             await repo.CommitAsync("broken", ("Dockerfile", $"FROM {TestImages.Busybox}\nCMD [\"sh\", \"-c\", \"echo broken at start; exit 4\"]\n"));
-            var (result, error) = await RedeployAsync(world, name);
+            var (result, error) = await world.RedeployAsync(name);
 
             await load.StopAsync();
             output.WriteLine($"{name}: {load.Failures.Count} of {load.Total} requests failed during a failed release");
@@ -142,16 +142,6 @@ public sealed class ZeroDowntimeTests(ITestOutputHelper output)
         Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
         Assert.StartsWith("version 1", await EdgeGet.BodyAsync(httpPort, domain), StringComparison.Ordinal);
         return (name, domain, repo);
-    }
-
-    private static async Task<(string Result, string? Error)> RedeployAsync(DeployedApp world, string name)
-    {
-        using var run = await world.Api.PostAsync($"/api/deployments/{name}/deploy", null);
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-        var id = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        await world.WaitForDeployAsync(name, afterRun: id - 1);
-        var last = (await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs"))[0];
-        return (last.GetProperty("result").GetString()!, last.GetProperty("error").GetString());
     }
 
     private static async Task<int> HostPortAsync(DeployedApp world, string name) =>
