@@ -13,7 +13,8 @@ namespace WebOps.Addons.Docker.Swarm.Services;
 /// registry, push it, and create or update the service <c>webops-{name}</c> to run it by digest, then wait until the
 /// rollout converged or Swarm rolled it back. A rollback's image is a digest reference already and is not pushed again.
 /// </summary>
-public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock)
+public sealed class SwarmDeployer(
+    DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock, Routing.ISwarmRouteRefresh? routes = null)
 {
     /// <summary>Generous: a node may have to pull the image first, and start-first updates one task at a time.</summary>
     public static readonly TimeSpan ConvergeTimeout = TimeSpan.FromMinutes(5);
@@ -40,6 +41,13 @@ public sealed class SwarmDeployer(DockerEngine engine, SwarmServices services, I
             }
 
             var serviceId = await WaitAsync(context, image, ct);
+
+            // The edge routes the new tasks before the deploy says it is done.
+            if (routes is not null && await routes.RefreshAsync(d.Name, ct) is { } routed)
+            {
+                context.Log.Info(routed);
+            }
+
             var message = $"Service {d.ServiceName} runs {d.Replicas} task(s) of {image}.";
             context.Log.Info(message);
             return HookResult.Started(new RunningContainer(image, serviceId), message);
