@@ -36,8 +36,9 @@ public static class SwarmTaskEndpoints
                 continue;
             }
 
-            // The engine lists a binding once per address family; both name the same port.
-            foreach (var port in (status.PortStatus?.Ports ?? []).Select(p => p.PublishedPort ?? 0).Where(p => p > 0).Distinct())
+            // The engine lists the binding once per address family, and their ports can differ (each family has its
+            // own allocator): the first is used, as `docker service ps` shows it; routing to both would weigh the task double.
+            if ((status.PortStatus?.Ports ?? []).Select(p => p.PublishedPort ?? 0).FirstOrDefault(p => p > 0) is var port and > 0)
             {
                 endpoints[deployment].Add(Dial(address, port));
             }

@@ -27,6 +27,9 @@ public sealed class SwarmRouteWatcher(
     /// <summary>One listing's limit: the manager answers in milliseconds when it answers at all.</summary>
     private static readonly TimeSpan ListLimit = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a deploy waits for Caddy to show the new tasks before it goes on with a warning in its log.</summary>
+    private static readonly TimeSpan RefreshLimit = TimeSpan.FromSeconds(30);
+
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(15);
 
@@ -38,6 +41,10 @@ public sealed class SwarmRouteWatcher(
 
     private bool On => swarm.Value.Enabled && edge.Value.Enabled;
 
+    /// <summary>
+    /// Lists the tasks and pushes the config, again every half second for up to <see cref="RefreshLimit"/> until Caddy
+    /// shows the deployment's first name going to exactly its running tasks (Caddy may be busy or restarting).
+    /// </summary>
     public async Task<string?> RefreshAsync(string deployment, CancellationToken ct)
     {
         if (!On)
@@ -45,27 +52,41 @@ public sealed class SwarmRouteWatcher(
             return null;
         }
 
-        if (!await ReconcileAsync(ct))
+        var deadline = DateTime.UtcNow + RefreshLimit;
+        var problem = "";
+        while (true)
         {
-            return "The edge may still route the old tasks: the manager did not list the running ones; the panel keeps trying.";
-        }
+            if (!await ReconcileAsync(ct))
+            {
+                problem = "the manager did not list the running tasks";
+            }
+            else
+            {
+                var (site, shown, reason) = await proxy.RefreshAsync(deployment, ct);
+                if (site is null)
+                {
+                    return null;
+                }
 
-        var (site, shown, reason) = await proxy.RefreshAsync(deployment, ct);
-        if (site is null)
-        {
-            return null;
-        }
+                var tasks = site.Tasks ?? [];
+                var names = string.Join(", ", site.Domains);
+                if (shown.Order(StringComparer.Ordinal).SequenceEqual(tasks, StringComparer.Ordinal))
+                {
+                    return tasks.Count == 0
+                        ? $"The edge answers {names} with 503: no task is running."
+                        : $"The edge sends {names} to {tasks.Count} task(s): {string.Join(", ", tasks)}.";
+                }
 
-        var tasks = site.Tasks ?? [];
-        var names = string.Join(", ", site.Domains);
-        if (!shown.Order(StringComparer.Ordinal).SequenceEqual(tasks, StringComparer.Ordinal))
-        {
-            return $"Caddy does not route {names} to the running tasks yet ({(reason ?? $"it shows {(shown.Count == 0 ? "none" : string.Join(", ", shown))}")}); the panel keeps pushing the config.";
-        }
+                problem = $"Caddy does not route {names} to the running tasks ({reason ?? $"it shows {(shown.Count == 0 ? "none" : string.Join(", ", shown))}"})";
+            }
 
-        return tasks.Count == 0
-            ? $"The edge answers {names} with 503: no task is running."
-            : $"The edge sends {names} to {tasks.Count} task(s): {string.Join(", ", tasks)}.";
+            if (DateTime.UtcNow >= deadline)
+            {
+                return $"{problem} within {RefreshLimit.TotalSeconds:0} s; the panel keeps trying, so the new tasks may get requests a little later.";
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
