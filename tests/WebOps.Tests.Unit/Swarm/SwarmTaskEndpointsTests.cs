@@ -26,8 +26,8 @@ public sealed class SwarmTaskEndpointsTests
         Status = new global::Docker.DotNet.Models.TaskStatus
         {
             State = state,
-            // The engine lists a host-mode binding once per address family.
-            PortStatus = new PortStatus { Ports = [new PortConfig { PublishedPort = port, TargetPort = 8080 }, new PortConfig { PublishedPort = port, TargetPort = 8080 }] },
+            // The engine lists a host-mode binding once per address family, IPv4 first; the IPv6 port may be another.
+            PortStatus = new PortStatus { Ports = [new PortConfig { PublishedPort = port, TargetPort = 8080 }, new PortConfig { PublishedPort = port + 1, TargetPort = 8080 }] },
         },
     };
 
