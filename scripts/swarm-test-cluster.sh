@@ -14,6 +14,10 @@
 #   swarm    up, then the manager inits a swarm and the worker joins it
 #   leave    both engines leave their swarm (back to two plain engines, for tests of 'cluster init')
 #   down     stops everything and removes the namespaces, bridge and data folders
+#   stop-engine manager|worker   stops that node's engine (its tasks' containers stop with it), as a server that
+#            goes down would; the namespace and address stay, so connections to its ports are refused
+#   start-engine manager|worker  starts it again and, when it is in the swarm, waits until the manager lists the
+#            node as Ready again
 #   env      prints the addresses as shell assignments (WEBOPS_SWARM_MANAGER=..., ...)
 #   status   prints each part's state
 #
@@ -171,12 +175,13 @@ cmd_leave() {
   log "left: both engines are out of any swarm"
 }
 
+# kill_pidfile FILE [SECONDS]: TERM, then KILL after SECONDS (default 20) if the process has not ended.
 kill_pidfile() {
-  local f=$1 pid
+  local f=$1 limit=${2:-20} pid
   [[ -f $f ]] || return 0
   pid=$(cat "$f")
   if kill "$pid" 2>/dev/null; then
-    for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    for _ in $(seq 1 $((limit * 4))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$f"
@@ -207,6 +212,37 @@ cmd_down() {
   log "down"
 }
 
+node_arg() {
+  [[ -n ${1:-} && -n ${NS[$1]:-} ]] || die "usage: $0 $2 manager|worker"
+}
+
+cmd_stop_engine() {
+  local node=${1:-}
+  node_arg "$node" stop-engine
+  [[ $(id -u) == 0 ]] || die "run as root"
+  exec 8>/tmp/webops-swarm-cluster.lock
+  flock 8
+  # A clean stop: the engine stops its containers first (up to their stop grace period, 10 s for WebOps tasks).
+  kill_pidfile "$RUN/$node.pid" 60
+  log "stopped the $node engine"
+}
+
+cmd_start_engine() {
+  local node=${1:-}
+  node_arg "$node" start-engine
+  [[ $(id -u) == 0 ]] || die "run as root"
+  exec 8>/tmp/webops-swarm-cluster.lock
+  flock 8
+  network_up
+  engine_up "$node"
+  if [[ $(swarm_state "$node") != inactive ]]; then
+    local hostname=${NS[$node]}
+    wait_for 90 "$node ready" bash -c "[[ \$(docker -H $(sock manager) node inspect $hostname --format '{{.Status.State}}') == ready ]]" ||
+      die "the $node did not show as ready on the manager within 90 s after its engine started"
+  fi
+  log "started the $node engine"
+}
+
 cmd_env() {
   printf 'WEBOPS_SWARM_MANAGER=%s\nWEBOPS_SWARM_WORKER=%s\nWEBOPS_SWARM_MANAGER_ADDR=%s\nWEBOPS_SWARM_WORKER_ADDR=%s\nWEBOPS_SWARM_REGISTRY=%s\n' \
     "$(sock manager)" "$(sock worker)" "${ADDR[manager]}" "${ADDR[worker]}" "$REGISTRY"
@@ -229,7 +265,9 @@ up) cmd_up ;;
 swarm) cmd_swarm ;;
 leave) cmd_leave ;;
 down) cmd_down ;;
+stop-engine) cmd_stop_engine "${2:-}" ;;
+start-engine) cmd_start_engine "${2:-}" ;;
 env) cmd_env ;;
 status) cmd_status ;;
-*) die "usage: $0 up|swarm|leave|down|env|status" ;;
+*) die "usage: $0 up|swarm|leave|down|stop-engine NODE|start-engine NODE|env|status" ;;
 esac

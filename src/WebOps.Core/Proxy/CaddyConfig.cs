@@ -33,7 +33,9 @@ public static class CaddyConfig
         var panel = !string.IsNullOrWhiteSpace(options.PanelDomain) && !string.IsNullOrWhiteSpace(panelUpstream)
             ? Route(options.PanelDomain, panelUpstream)
             : null;
-        var healthPort = ordered.Count > 0 ? options.HealthPort() : 0;
+        // Only local sites use the slot health files; swarm sites go to their tasks (CaddyTaskRoutes).
+        var slotted = ordered.Any(s => s.Tasks is null);
+        var healthPort = slotted ? options.HealthPort() : 0;
         var secureRoutes = secure.SelectMany(s => Routes(s, healthPort)).ToList();
         var secureNames = secure.SelectMany(s => s.Domains).ToList();
         if (panel is not null)
@@ -55,7 +57,7 @@ public static class CaddyConfig
             servers["http"] = Server(options.HttpPort, [.. plain.SelectMany(s => Routes(s, healthPort))]);
         }
 
-        if (ordered.Count > 0)
+        if (slotted)
         {
             servers["slots"] = SlotServer(healthPort, storageRoot);
         }
@@ -80,7 +82,7 @@ public static class CaddyConfig
             ["admin"] = new JsonObject { ["listen"] = options.AdminAddress, ["config"] = new JsonObject { ["persist"] = false } },
             ["storage"] = new JsonObject { ["module"] = "file_system", ["root"] = storageRoot },
         };
-        if (ordered.Count > 0)
+        if (slotted)
         {
             config["logging"] = Logging(storageRoot);
         }
@@ -140,6 +142,11 @@ public static class CaddyConfig
     /// </summary>
     private static IEnumerable<JsonObject> Routes(ProxySite site, int healthPort)
     {
+        if (site.Tasks is not null)
+        {
+            return CaddyTaskRoutes.For(site);
+        }
+
         var pairBase = SlotPorts.PairBase(site.HostPort);
         return site.Domains.Select(domain => Route(domain, new JsonObject
         {
@@ -172,7 +179,7 @@ public static class CaddyConfig
         ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = dial }),
     });
 
-    private static JsonObject Route(string domain, JsonObject handler) => new()
+    internal static JsonObject Route(string domain, JsonObject handler) => new()
     {
         ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(domain) }),
         ["handle"] = new JsonArray(handler),

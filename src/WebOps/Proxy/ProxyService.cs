@@ -3,8 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebOps.Core.Deployments;
 using WebOps.Core.Proxy;
 using WebOps.Data;
+using WebOps.Swarm.Routing;
 
 namespace WebOps.Proxy;
 
@@ -12,7 +14,8 @@ namespace WebOps.Proxy;
 /// Keeps Caddy's config equal to what the deployments ask for. At start it starts Caddy when none answers; then,
 /// every second and at once after a change, it reads the running config and pushes the whole desired one when they
 /// differ. A Caddy that restarted (empty or foreign config) is so put right within about a second of answering; one
-/// that died and does not come back is started again (<see cref="CaddyRelaunch"/>) on the desired config.
+/// that died and does not come back is started again (<see cref="CaddyRelaunch"/>) on the desired config. Swarm
+/// deployments are routed to their running tasks as <see cref="SwarmRoutes"/> last listed them.
 /// </summary>
 public sealed class ProxyService(
     IOptions<ProxyOptions> options,
@@ -23,6 +26,7 @@ public sealed class ProxyService(
     ProxyFolder folder,
     PanelUpstream panel,
     SlotFiles slots,
+    SwarmRoutes swarmRoutes,
     IServiceScopeFactory scopes,
     ILogger<ProxyService> logger) : BackgroundService
 {
@@ -41,6 +45,9 @@ public sealed class ProxyService(
     private JsonObject desired = new();
     private List<ProxySite> sites = [];
     private (int Sites, int Names) counts;
+
+    // A swarm deployment whose tasks are not listed yet has no site: see SwarmRoutes.Pending.
+    private bool swarmUnknown;
 
     // Caddy may hand back a pushed config in another form; what it showed right after accepting one counts as in sync.
     private (JsonObject Pushed, JsonNode? Shown)? accepted;
@@ -188,6 +195,38 @@ public sealed class ProxyService(
     private string SlotLogFile => CaddyConfig.SlotLogFile(folder.Path);
 
     /// <summary>
+    /// Rebuilds the desired config now, pushes it when Caddy runs another, and reads back where Caddy sends the first
+    /// name of <paramref name="deployment"/>: for changes the database does not see (the tasks of a swarm deployment).
+    /// </summary>
+    /// <returns>The deployment's site (null when the edge routes none of its names), what Caddy shows, and why it showed nothing.</returns>
+    public async Task<(ProxySite? Site, IReadOnlyList<string> Shown, string? Reason)> RefreshAsync(string? deployment, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            return (null, [], null);
+        }
+
+        await round.WaitAsync(ct);
+        try
+        {
+            await RebuildAsync(ct);
+            await SyncAsync(o, ct);
+            if (sites.FirstOrDefault(s => s.Deployment == deployment) is not { } site)
+            {
+                return (null, [], null);
+            }
+
+            var (answered, current, reason) = await ReadAsync(ct);
+            return (site, answered ? CaddyRoutes.DialsOf(current, site.Domains[0]) : [], reason);
+        }
+        finally
+        {
+            round.Release();
+        }
+    }
+
+    /// <summary>
     /// Waits until the slot log shows <paramref name="wait"/> done. When it does not within <see cref="SeenLimit"/>
     /// (Caddy logs elsewhere, or is too busy to check), the switch goes on and the panel's log says what was not seen.
     /// </summary>
@@ -248,7 +287,9 @@ public sealed class ProxyService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
         var deployments = await db.Deployments.AsNoTracking().Where(d => d.HostPort != null).ToListAsync(ct);
-        sites = deployments.Select(d => ProxySite.For(d, o.BaseDomain)).OfType<ProxySite>().ToList();
+        var swarm = deployments.Where(d => d.Target == DeployTarget.Swarm).ToDictionary(d => d.Name, d => swarmRoutes.TasksOf(d.Name), StringComparer.Ordinal);
+        swarmUnknown = swarm.Values.Any(t => t is null);
+        sites = deployments.Select(d => ProxySite.For(d, o.BaseDomain, swarm.GetValueOrDefault(d.Name))).OfType<ProxySite>().ToList();
         desired = CaddyConfig.Build(o, folder.Path, sites, panel.Address);
         counts = (sites.Count, sites.Sum(s => s.Domains.Count));
     }
@@ -267,6 +308,12 @@ public sealed class ProxyService(
         silentSince = null;
         Report(o, ProxyStatus.Ok, null);
         ForgetStalePidFile();
+        if (swarmUnknown && swarmRoutes.Pending)
+        {
+            // Just started: a config without the swarm routes Caddy serves would cut them until the tasks are listed.
+            return;
+        }
+
         if (JsonNode.DeepEquals(current, desired)
             || (accepted is { } a && JsonNode.DeepEquals(a.Pushed, desired) && JsonNode.DeepEquals(a.Shown, current))
             || (refused is not null && JsonNode.DeepEquals(refused, desired)))

@@ -1,5 +1,6 @@
 using WebOps.Core.Proxy;
 using WebOps.Hosting;
+using WebOps.Swarm.Routing;
 
 namespace WebOps.Proxy;
 
@@ -36,6 +37,9 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<ProxyService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProxyService>());
         services.AddSingleton<IEdgeRouter, EdgeRouter>();
+
+        // After the proxy service: the watcher pushes through it.
+        services.AddSwarmRouting();
         return services;
     }
 }

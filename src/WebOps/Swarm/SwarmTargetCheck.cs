@@ -9,9 +9,8 @@ namespace WebOps.Swarm;
 
 /// <summary>
 /// Refuses <c>target=swarm</c> where it cannot work, as field errors on <c>target</c>: Swarm off on this panel, no
-/// registry every node can pull from, an engine that is not a Swarm manager, or an app that is not one Docker image;
-/// and, on <c>domains</c>, names for the edge, which routes to this server's slot ports where no task of a service listens.
-/// The rest of the input was validated already; the stored values count where the input leaves a field out.
+/// registry every node can pull from, an engine that is not a Swarm manager, or an app that is not one Docker image.
+/// Domains are welcome: the edge routes them to the service's running tasks. The rest of the input was validated already; the stored values count where the input leaves a field out.
 /// </summary>
 public sealed class SwarmTargetCheck(IOptions<SwarmOptions> swarm, IOptions<RegistryOptions> registry, SwarmServices services)
 {
@@ -45,7 +44,7 @@ public sealed class SwarmTargetCheck(IOptions<SwarmOptions> swarm, IOptions<Regi
         }
     }
 
-    /// <summary>The checks that need no engine: a registry address, an app that is one Docker image, and no domains.</summary>
+    /// <summary>The checks that need no engine: a registry address and an app that is one Docker image.</summary>
     public static FieldError? Static(DeploymentInput input, Deployment? stored, string registryAddress)
     {
         if (string.IsNullOrWhiteSpace(registryAddress))
@@ -61,16 +60,8 @@ public sealed class SwarmTargetCheck(IOptions<SwarmOptions> swarm, IOptions<Regi
             return new FieldError("target", "is 'swarm', which runs the app as a Docker image on the cluster; turn on use_docker, or use 'local' to run it as a process");
         }
 
-        if (type is "compose" or "llm" || compose)
-        {
-            return new FieldError("target", $"is 'swarm', which runs one Docker image; a {(type == "llm" ? "LLM" : "Compose")} deployment runs on this server only, so use 'local'");
-        }
-
-        // The edge sends a deployment's names to loopback slot ports on this server; a service's tasks publish their
-        // ports on the nodes instead, so a domain would answer nothing. Refused until the edge routes to the tasks.
-        var domains = input.Domains ?? stored?.Domains ?? [];
-        return domains.Any(n => !string.IsNullOrWhiteSpace(n))
-            ? new FieldError("domains", "swarm deployments cannot be routed through the edge yet: remove the domains, or use target local")
+        return type is "compose" or "llm" || compose
+            ? new FieldError("target", $"is 'swarm', which runs one Docker image; a {(type == "llm" ? "LLM" : "Compose")} deployment runs on this server only, so use 'local'")
             : null;
     }
 }

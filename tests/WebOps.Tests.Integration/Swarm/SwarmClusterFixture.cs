@@ -77,11 +77,22 @@ public sealed class SwarmClusterFixture : IAsyncLifetime
         await RunScriptAsync("leave");
     }
 
-    private static async Task RunScriptAsync(string command)
+    /// <summary>Stops the engine of <paramref name="node"/> (<c>manager</c> or <c>worker</c>) as a server going down would; idempotent.</summary>
+    public static Task StopEngineAsync(string node) => RunScriptAsync("stop-engine", node);
+
+    /// <summary>Starts the engine of <paramref name="node"/> again and waits until the manager lists it ready; idempotent.</summary>
+    public static Task StartEngineAsync(string node) => RunScriptAsync("start-engine", node);
+
+    private static async Task RunScriptAsync(string command, string? argument = null)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(RepoRoot(), "scripts", "swarm-test-cluster.sh"));
         start.ArgumentList.Add(command);
+        if (argument is not null)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

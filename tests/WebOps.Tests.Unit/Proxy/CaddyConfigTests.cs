@@ -396,13 +396,17 @@ public sealed class CaddyConfigTests
     }
 
     [Fact]
-    public void A_swarm_deployment_gets_no_route_to_the_loopback_slots_where_none_of_its_tasks_listens()
+    public void A_swarm_deployment_is_routed_to_its_listed_tasks_and_to_nothing_while_they_are_unknown()
     {
         var d = new Deployment { Name = "shop", RepoUrl = "https://example.com/shop.git", HostPort = 49160, Target = DeployTarget.Swarm };
 
         Assert.Null(ProxySite.For(d, "apps.example.net"));
+        var site = ProxySite.For(d, "apps.example.net", ["10.0.0.2:30001", "10.0.0.3:30002"])!;
+        Assert.Equal(new[] { "shop.apps.example.net" }, site.Domains);
+        Assert.Equal(new[] { "10.0.0.2:30001", "10.0.0.3:30002" }, site.Tasks);
+        Assert.Empty(ProxySite.For(d, "apps.example.net", [])!.Tasks!);
         d.Target = DeployTarget.Local;
-        Assert.Equal(new[] { "shop.apps.example.net" }, ProxySite.For(d, "apps.example.net")!.Domains);
+        Assert.Null(ProxySite.For(d, "apps.example.net", ["10.0.0.2:30001"])!.Tasks);
     }
 
     [Theory]

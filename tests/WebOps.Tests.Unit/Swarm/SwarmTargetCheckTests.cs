@@ -55,25 +55,13 @@ public class SwarmTargetCheckTests
     }
 
     [Fact]
-    public void Domains_are_refused_on_the_domains_field_because_the_edge_cannot_reach_the_tasks()
+    public void Domains_pass_because_the_edge_routes_them_to_the_running_tasks()
     {
         var input = Docker();
         input.Domains = ["shop.example.com"];
-
-        var error = SwarmTargetCheck.Static(input, null, "10.0.0.1:5000");
-
-        Assert.Equal("domains", error!.Field);
-        Assert.Equal("swarm deployments cannot be routed through the edge yet: remove the domains, or use target local", error.Message);
-    }
-
-    [Fact]
-    public void Stored_domains_count_when_the_input_leaves_them_out_and_an_empty_list_clears_them()
-    {
         var stored = new Deployment { Name = "shop", RepoUrl = "https://example.com/shop.git", UseDocker = true, Domains = ["shop.example.com"] };
 
-        Assert.Equal("domains", SwarmTargetCheck.Static(Docker(), stored, "10.0.0.1:5000")!.Field);
-        var cleared = Docker();
-        cleared.Domains = [];
-        Assert.Null(SwarmTargetCheck.Static(cleared, stored, "10.0.0.1:5000"));
+        Assert.Null(SwarmTargetCheck.Static(input, null, "10.0.0.1:5000"));
+        Assert.Null(SwarmTargetCheck.Static(Docker(), stored, "10.0.0.1:5000"));
     }
 }

@@ -15,7 +15,7 @@ namespace WebOps.Addons.Docker.Swarm.Services;
 /// </summary>
 public sealed class SwarmDeployer(
     DockerEngine engine, SwarmServices services, IOptions<RegistryOptions> registry, TimeProvider clock, SwarmPruner? pruner = null,
-    SwarmSecretsStore? secrets = null)
+    SwarmSecretsStore? secrets = null, Routing.ISwarmRouteRefresh? routes = null)
 {
     /// <summary>Generous: a node may have to pull the image first, and start-first updates one task at a time.</summary>
     public static readonly TimeSpan ConvergeTimeout = TimeSpan.FromMinutes(5);
@@ -43,6 +43,13 @@ public sealed class SwarmDeployer(
             }
 
             var serviceId = await WaitAsync(context, image, ct);
+
+            // The edge routes the new tasks before the deploy says it is done.
+            if (routes is not null && await routes.RefreshAsync(d.Name, ct) is { } routed)
+            {
+                context.Log.Info(routed);
+            }
+
             if (secrets is not null)
             {
                 var removed = await secrets.RemoveAsync(d.Name, mounts.Select(m => m.Name).ToHashSet(StringComparer.Ordinal), context.Log.Warn, ct);
