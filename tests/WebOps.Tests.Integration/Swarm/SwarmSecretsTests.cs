@@ -47,6 +47,13 @@ public sealed class SwarmSecretsTests
             var d = await DeployWait.ForRunEndAsync(api, name, 0, 10);
             Assert.True(d.GetProperty("status").GetString() == "running", await api.GetStringAsync($"/api/deployments/{name}/logs"));
 
+            // The app finds each variable in its environment, exactly, and as the file KEY_FILE names.
+            Assert.Equal(first, await ServedAsync(manager, name, "token"));
+            Assert.Equal(greeting, await ServedAsync(manager, name, "greeting"));
+            Assert.Equal(greeting, await ServedAsync(manager, name, "greeting-file"));
+            Assert.Contains($"API_TOKEN={first}", (await ServedAsync(manager, name, "env")).Split('\n'));
+
+            // The service spec holds none of the values.
             var service = await manager.Swarm.InspectServiceAsync($"webops-{name}");
             Assert.DoesNotContain(first, JsonSerializer.Serialize(service), StringComparison.Ordinal);
             Assert.DoesNotContain(greeting[^32..], JsonSerializer.Serialize(service), StringComparison.Ordinal);
@@ -57,11 +64,6 @@ public sealed class SwarmSecretsTests
             Assert.Matches($"^webops-{name}-api-token-[0-9a-f]{{12}}$", secret.Spec!.Name);
             Assert.Equal(("true", "API_TOKEN"), (secret.Spec.Labels!["webops.managed"], secret.Spec.Labels["webops.secret_key"]));
             Assert.Equal(secret.ID, Assert.Single(service.Spec.TaskTemplate.ContainerSpec.Secrets!, s => s.File!.Name == "API_TOKEN").SecretID);
-
-            Assert.Equal(first, await ServedAsync(manager, name, "token"));
-            Assert.Equal(greeting, await ServedAsync(manager, name, "greeting"));
-            Assert.Equal(greeting, await ServedAsync(manager, name, "greeting-file"));
-            Assert.Contains($"API_TOKEN={first}", (await ServedAsync(manager, name, "env")).Split('\n'));
 
             // A new value is a new secret; the old one goes once the deploy succeeded.
             var runs = await api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runs");
@@ -121,12 +123,12 @@ public sealed class SwarmSecretsTests
             var logs = await api.GetStringAsync($"/api/deployments/{name}/logs");
             Assert.True(d.GetProperty("status").GetString() == "running", logs);
 
+            Assert.Contains($"GREETING={greeting}", (await ServedAsync(manager, name, "env")).Split('\n'));
             Assert.Contains("Variables GREETING are visible in the service spec (docker service inspect) because image", logs, StringComparison.Ordinal);
             var service = await manager.Swarm.InspectServiceAsync($"webops-{name}");
             Assert.Contains($"GREETING={greeting}", service.Spec!.TaskTemplate!.ContainerSpec!.Env!);
             Assert.Null(service.Spec.TaskTemplate.ContainerSpec.Command);
             Assert.Empty(await SecretsAsync(manager, name));
-            Assert.Contains($"GREETING={greeting}", (await ServedAsync(manager, name, "env")).Split('\n'));
         }
         finally
         {
