@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using WebOps.Addons.Docker.Engine;
 
 namespace WebOps.Addons.Docker.Swarm.Services;
 
@@ -33,6 +34,18 @@ public sealed class SwarmImageProbe(SwarmServices services)
 
     /// <summary>Null when the manager does not have the image.</summary>
     public async Task<SwarmImageFacts?> ProbeAsync(string image, CancellationToken ct)
+    {
+        try
+        {
+            return await LookAsync(image, ct);
+        }
+        catch (DockerApiException e) when (e is not DockerImageNotFoundException)
+        {
+            throw new SwarmDeployException($"Looking for {ShellPath} in image {image} on the manager failed: {EngineErrors.Describe(e)}. Check the manager's engine (docker info), then deploy again.");
+        }
+    }
+
+    private async Task<SwarmImageFacts?> LookAsync(string image, CancellationToken ct)
     {
         var client = await services.ClientAsync(ct);
         ImageInspectResponse inspected;
