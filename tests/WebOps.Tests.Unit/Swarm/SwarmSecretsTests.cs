@@ -74,4 +74,65 @@ public class SwarmSecretsTests
 
         Assert.Equal(["TOKEN_FILE_FILE=/run/secrets/TOKEN_FILE"], container.Env);
     }
+
+    [Fact]
+    public void The_wrapper_script_exports_each_secret_file_exactly_keeping_trailing_newlines_then_runs_the_image_command()
+    {
+        Assert.Equal(
+            "API_KEY=\"$(cat /run/secrets/API_KEY && printf x)\" || exit 1; export API_KEY=\"${API_KEY%x}\"\n"
+            + "DB_PASSWORD=\"$(cat /run/secrets/DB_PASSWORD && printf x)\" || exit 1; export DB_PASSWORD=\"${DB_PASSWORD%x}\"\n"
+            + "exec \"$@\"",
+            SwarmSecretEnvScript.Script(["API_KEY", "DB_PASSWORD"]));
+    }
+
+    [Fact]
+    public void The_wrapper_runs_the_image_entrypoint_and_cmd_after_it_and_is_left_out_when_the_image_has_neither()
+    {
+        Assert.Equal(
+            ["/bin/sh", "-c", SwarmSecretEnvScript.Script(["TOKEN"]), "webops-env", "docker-entrypoint.sh", "gunicorn", "app:wsgi"],
+            SwarmSecretEnvScript.Command(["TOKEN"], ["docker-entrypoint.sh"], ["gunicorn", "app:wsgi"]));
+        Assert.Equal(["/bin/sh", "-c", SwarmSecretEnvScript.Script(["TOKEN"]), "webops-env", "httpd", "-f"], SwarmSecretEnvScript.Command(["TOKEN"], null, ["httpd", "-f"]));
+        Assert.Null(SwarmSecretEnvScript.Command(["TOKEN"], [], null));
+    }
+
+    [Fact]
+    public void A_key_that_is_not_a_variable_name_never_reaches_the_script()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SwarmSecretEnvScript.Script(["OK", "X\"; rm -rf /; \""]));
+        Assert.StartsWith("'X\"; rm -rf /; \"' is not a variable name", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_the_wrapper_the_spec_runs_it_keeps_the_KEY_FILE_pointers_and_holds_no_value()
+    {
+        var mounts = new[] { new SwarmSecretMount("API_KEY", "webops-blog-api-key-1", "id1"), new SwarmSecretMount("DB_PASSWORD", "webops-blog-db-password-2", "id2") };
+        var command = SwarmSecretEnvScript.Command(mounts.Select(m => m.Key), null, ["httpd", "-f"]);
+
+        var spec = SwarmServiceSpec.For(Blog(), Image, secrets: mounts, command: command);
+
+        var container = spec.TaskTemplate!.ContainerSpec!;
+        Assert.Equal(command, container.Command);
+        Assert.Null(container.Args);
+        Assert.Equal(["API_KEY_FILE=/run/secrets/API_KEY", "DB_PASSWORD_FILE=/run/secrets/DB_PASSWORD", "EMPTY="], container.Env);
+        var json = System.Text.Json.JsonSerializer.Serialize(spec);
+        Assert.DoesNotContain("hunter2", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("from-docker", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_secrets_an_image_lacking_a_shell_gets_its_values_as_plain_environment_and_its_own_command()
+    {
+        var container = SwarmServiceSpec.For(Blog(), Image).TaskTemplate!.ContainerSpec!;
+
+        Assert.Equal(["API_KEY=from-docker", "DB_PASSWORD=hunter2", "EMPTY="], container.Env);
+        Assert.Null(container.Command);
+        Assert.Empty(container.Secrets!);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1:5000/webops/blog:deploy-7@sha256:abc", "10.0.0.1:5000/webops/blog@sha256:abc")]
+    [InlineData("10.0.0.1:5000/webops/blog@sha256:abc", "10.0.0.1:5000/webops/blog@sha256:abc")]
+    [InlineData("webops/blog:deploy-7", "webops/blog:deploy-7")]
+    public void The_probe_looks_a_pushed_release_up_by_its_digest(string image, string local) =>
+        Assert.Equal(local, SwarmImageProbe.Local(image));
 }

@@ -22,6 +22,8 @@ public sealed class SwarmDeployer(
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
+    private readonly SwarmImageProbe probe = new(services);
+
     public async Task<HookResult> RunAsync(HookContext context, string builtImage, bool rollback, CancellationToken ct)
     {
         var d = context.Deployment;
@@ -29,8 +31,8 @@ public sealed class SwarmDeployer(
         {
             var image = rollback ? builtImage : await PushAsync(context, builtImage, ct);
             var current = await services.FindServiceAsync(d.ServiceName, ct);
-            var mounts = await SecretsAsync(context, ct);
-            var spec = SwarmServiceSpec.For(d, image, secrets: mounts);
+            var (mounts, command) = await VariablesAsync(context, builtImage, ct);
+            var spec = SwarmServiceSpec.For(d, image, secrets: mounts, command: command);
             if (current is null)
             {
                 context.Log.Info($"Creating service {d.ServiceName}: {d.Replicas} replica(s) of {image}.");
@@ -86,17 +88,40 @@ public sealed class SwarmDeployer(
         return $"{tagged}@{digest}";
     }
 
-    /// <summary>The deployment's variables as Swarm secrets, created when new, so the service spec holds no value.</summary>
-    private async Task<IReadOnlyList<SwarmSecretMount>> SecretsAsync(HookContext context, CancellationToken ct)
+    /// <summary>
+    /// The deployment's variables, so that the app finds each in its environment as a container does while the
+    /// service spec holds no value: Swarm secrets, put back into the environment by a wrapper around the image's
+    /// command (<see cref="SwarmSecretEnvScript"/>). An image without <c>/bin/sh</c> cannot run the wrapper, so its
+    /// values go into the spec as plain environment, and the log says so.
+    /// </summary>
+    private async Task<(IReadOnlyList<SwarmSecretMount> Mounts, IList<string>? Command)> VariablesAsync(HookContext context, string builtImage, CancellationToken ct)
     {
         var files = SwarmSecrets.For(context.Deployment);
         if (secrets is null || files.Count == 0)
         {
-            return [];
+            return ([], null);
         }
 
-        context.Log.Info($"Variables {string.Join(", ", files.Select(f => f.Key))} reach the tasks as Swarm secrets: the file /run/secrets/KEY, named by KEY_FILE.");
-        return await secrets.EnsureAsync(context.Deployment.Name, files, ct);
+        var keys = string.Join(", ", files.Select(f => f.Key));
+        var facts = await probe.ProbeAsync(SwarmImageProbe.Local(builtImage), ct);
+        if (facts is null)
+        {
+            context.Log.Warn($"Image {builtImage} is not on the manager, so whether it has {SwarmImageProbe.ShellPath} is unknown: variables {keys} reach the tasks only as files /run/secrets/KEY, named by KEY_FILE. Deploy again to build it here.");
+            return (await secrets.EnsureAsync(context.Deployment.Name, files, ct), null);
+        }
+
+        if (!facts.HasShell)
+        {
+            context.Log.Info($"Variables {keys} are visible in the service spec (docker service inspect) because image {builtImage} has no {SwarmImageProbe.ShellPath} to read them from Swarm secrets.");
+            return ([], null);
+        }
+
+        var mounts = await secrets.EnsureAsync(context.Deployment.Name, files, ct);
+        var command = SwarmSecretEnvScript.Command(mounts.Select(m => m.Key), facts.Entrypoint, facts.Cmd);
+        context.Log.Info(command is null
+            ? $"Variables {keys} reach the tasks as Swarm secrets, files /run/secrets/KEY named by KEY_FILE; image {builtImage} has neither ENTRYPOINT nor CMD to run with them in its environment."
+            : $"Variables {keys} reach the tasks as Swarm secrets, read into the environment by {SwarmImageProbe.ShellPath} before the image's command starts (also files /run/secrets/KEY, named by KEY_FILE); the service spec holds no value.");
+        return (mounts, command);
     }
 
     /// <summary>Where the deployment's images are pushed: <c>{registry}/webops/{name}</c>.</summary>

@@ -19,9 +19,12 @@ public static class SwarmServiceSpec
 
     /// <summary>
     /// The service spec. Each of <paramref name="secrets"/> is mounted at <c>/run/secrets/{Key}</c> (mode 0444, so an
-    /// app running as any user reads it) and takes its variable's place in the environment as <c>{Key}_FILE</c>.
+    /// app running as any user reads it) and takes its variable's place in the environment as <c>{Key}_FILE</c>;
+    /// <paramref name="command"/> (<see cref="SwarmSecretEnvScript.Command"/>) then puts the values back into the
+    /// environment inside the task. Null runs the image's own entrypoint and command.
     /// </summary>
-    public static ServiceSpec For(DeploymentSnapshot deployment, string imageRef, ulong forceUpdate = 0, IReadOnlyList<SwarmSecretMount>? secrets = null)
+    public static ServiceSpec For(
+        DeploymentSnapshot deployment, string imageRef, ulong forceUpdate = 0, IReadOnlyList<SwarmSecretMount>? secrets = null, IList<string>? command = null)
     {
         var container = ContainerSpec.For(deployment, imageRef, hostPort: null, bindAddress: "127.0.0.1", deployment.DeployRunId).ToCreateParameters();
         secrets ??= [];
@@ -36,6 +39,7 @@ public static class SwarmServiceSpec
                 ContainerSpec = new global::Docker.DotNet.Models.ContainerSpec
                 {
                     Image = imageRef,
+                    Command = command,
                     Labels = new Dictionary<string, string>(labels),
                     Env = ServiceEnv(container.Env, secrets),
                     Secrets = [.. secrets.Select(s => new SecretReference
