@@ -53,8 +53,10 @@ public sealed class SwarmDeployTests
             var answers = new HashSet<string>();
             foreach (var task in running)
             {
-                // The engine lists the binding once per address family; both name the same port.
-                var port = Assert.Single(task.Status!.PortStatus!.Ports!.Select(p => p.PublishedPort).Distinct());
+                // The engine lists the binding once per address family, IPv4 first; the two can get different ports
+                // (seen on a manager whose engine had restarted: 0.0.0.0:32821 and [::]:32819), so the IPv4 one is
+                // the first, as the edge's routing takes it.
+                var port = task.Status!.PortStatus!.Ports![0].PublishedPort;
                 answers.Add((await http.GetStringAsync($"http://{nodes[task.NodeID!]}:{port}/")).Trim());
             }
 
