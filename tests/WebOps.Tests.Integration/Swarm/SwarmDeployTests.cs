@@ -75,7 +75,7 @@ public sealed class SwarmDeployTests
         }
         finally
         {
-            await RemoveServicesAsync(manager, name);
+            await SwarmTasksCleanup.RemoveAsync(name);
         }
     }
 
@@ -133,7 +133,7 @@ public sealed class SwarmDeployTests
         }
         finally
         {
-            await RemoveServicesAsync(manager, name);
+            await SwarmTasksCleanup.RemoveAsync(name);
         }
     }
 
@@ -168,7 +168,7 @@ public sealed class SwarmDeployTests
         }
         finally
         {
-            await RemoveServicesAsync(manager, name);
+            await SwarmTasksCleanup.RemoveAsync(name);
         }
     }
 
@@ -239,26 +239,4 @@ public sealed class SwarmDeployTests
         {
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [$"webops-{name}"] = true } },
         });
-
-    /// <summary>Removes the test's services by label, whatever the test got to, and the images it built on the manager.</summary>
-    internal static async Task RemoveServicesAsync(DockerClient manager, string name)
-    {
-        var byLabel = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"webops.deployment={name}"] = true } };
-        foreach (var service in await manager.Swarm.ListServicesAsync(new ServiceListParameters { Filters = byLabel }))
-        {
-            await manager.Swarm.RemoveServiceAsync(service.ID);
-        }
-
-        foreach (var image in await manager.Images.ListImagesAsync(new ImagesListParameters { Filters = byLabel }))
-        {
-            try
-            {
-                await manager.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true });
-            }
-            catch (DockerApiException)
-            {
-                // Already removed with another tag of the same image.
-            }
-        }
-    }
 }

@@ -144,7 +144,7 @@ internal sealed class SwarmEdgeWorld : IAsyncDisposable
     {
         try
         {
-            await SwarmDeployTests.RemoveServicesAsync(Manager, Name);
+            await SwarmTasksCleanup.RemoveAsync(Name);
         }
         finally
         {
