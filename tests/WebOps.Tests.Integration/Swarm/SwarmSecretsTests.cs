@@ -140,7 +140,7 @@ public sealed class SwarmSecretsTests
         [.. (await manager.Secrets.ListAsync()).Where(s => s.Spec?.Labels is { } labels && labels.TryGetValue("webops.deployment", out var owner) && owner == name)];
 
     /// <summary>A file the running task serves, read through its node's address and the port Swarm published for it.</summary>
-    private static async Task<string> ServedAsync(DockerClient manager, string name, string file)
+    internal static async Task<string> ServedAsync(DockerClient manager, string name, string file)
     {
         var nodes = (await manager.Swarm.ListNodesAsync()).ToDictionary(n => n.ID, n => n.Status!.Addr);
         var task = (await SwarmDeployTests.TasksAsync(manager, name))

@@ -76,4 +76,13 @@ public class SwarmServiceSpecTests
 
         Assert.Equal((256L * 1024 * 1024, 500_000_000L), (limits.MemoryBytes, limits.NanoCPUs));
     }
+
+    [Fact]
+    public void Named_volumes_and_host_folders_are_mounted_as_the_deployment_lists_them()
+    {
+        var spec = SwarmServiceSpec.For(Blog() with { DockerVolumes = ["blog-data:/data", "/srv/blog/uploads/:/uploads:ro"] }, Image);
+
+        var mounts = spec.TaskTemplate!.ContainerSpec!.Mounts!.Select(m => $"{m.Type} {m.Source} -> {m.Target} ro={m.ReadOnly}");
+        Assert.Equal(["volume blog-data -> /data ro=False", "bind /srv/blog/uploads -> /uploads ro=True"], mounts);
+    }
 }

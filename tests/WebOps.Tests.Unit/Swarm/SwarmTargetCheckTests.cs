@@ -64,4 +64,43 @@ public class SwarmTargetCheckTests
         Assert.Null(SwarmTargetCheck.Static(input, null, "10.0.0.1:5000"));
         Assert.Null(SwarmTargetCheck.Static(Docker(), stored, "10.0.0.1:5000"));
     }
+
+    [Fact]
+    public void A_host_folder_is_refused_on_docker_volumes_unless_a_placement_pins_one_node()
+    {
+        var input = Docker();
+        input.DockerVolumes = ["app-data:/data", "/srv/app/uploads:/uploads"];
+
+        var error = SwarmTargetCheck.Static(input, null, "10.0.0.1:5000");
+
+        Assert.Equal("docker_volumes", error!.Field);
+        Assert.Equal(
+            "has the host folder /srv/app/uploads, which exists only on the server it is on, while the tasks of a swarm deployment may run on any node; use a named volume (e.g. app-data:/uploads), or pin the deployment to one node with a placement such as node.hostname==NAME",
+            error.Message);
+
+        input.Placement = ["node.labels.region==eu"];
+        Assert.Equal("docker_volumes", SwarmTargetCheck.Static(input, null, "10.0.0.1:5000")!.Field);
+        input.Placement = ["node.labels.region==eu", "node.hostname == web-1"];
+        Assert.Null(SwarmTargetCheck.Static(input, null, "10.0.0.1:5000"));
+    }
+
+    [Fact]
+    public void Named_volumes_need_no_placement()
+    {
+        var input = Docker();
+        input.DockerVolumes = ["app-data:/data"];
+
+        Assert.Null(SwarmTargetCheck.Static(input, null, "10.0.0.1:5000"));
+    }
+
+    [Theory]
+    [InlineData("node.hostname==web-1", true)]
+    [InlineData("node.id == 2ab3", true)]
+    [InlineData("node.hostname!=web-1", false)]
+    [InlineData("node.labels.host==web-1", false)]
+    [InlineData("node.hostname==", false)]
+    public void Only_a_constraint_naming_one_node_pins_it(string constraint, bool pins)
+    {
+        Assert.Equal(pins, SwarmTargetCheck.PinsOneNode(constraint));
+    }
 }

@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
 using WebOps.Core.Hooks;
+using WebOps.Core.Validation;
 using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
 
 namespace WebOps.Addons.Docker.Swarm.Services;
@@ -11,6 +12,8 @@ namespace WebOps.Addons.Docker.Swarm.Services;
 /// <c>dnsrr</c> with the app's port published in host mode and no fixed published port: the routing mesh needs IPVS,
 /// which not every kernel has, and with no fixed port each task gets its own, so a start-first update can start the
 /// new task beside the old one on the same node. The edge proxy routes to every task's node address and port.
+/// Volumes are the deployment's own: a named volume is created on each node a task runs on (one per node, not shared
+/// between nodes); a host folder is only accepted with a placement that pins the tasks to one node.
 /// </summary>
 public static class SwarmServiceSpec
 {
@@ -47,6 +50,13 @@ public static class SwarmServiceSpec
                         SecretID = s.Id,
                         SecretName = s.Name,
                         File = new SecretReferenceFileTarget { Name = s.Key, UID = "0", GID = "0", Mode = ReadableByAll },
+                    })],
+                    Mounts = [.. deployment.DockerVolumes.Select(VolumeSpec.Parse).Select(v => new Mount
+                    {
+                        Type = v.IsNamedVolume ? "volume" : "bind",
+                        Source = v.HostPathOrName,
+                        Target = v.ContainerPath,
+                        ReadOnly = v.ReadOnly,
                     })],
                     Healthcheck = container.Healthcheck,
                     StopGracePeriod = TimeSpan.FromSeconds(10),
