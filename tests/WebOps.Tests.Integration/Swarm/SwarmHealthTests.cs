@@ -50,6 +50,8 @@ public sealed class SwarmHealthTests
             using var browser = await panel.LoggedInAsync();
             var page = await browser.GetStringAsync($"/deployments/{name}");
             Assert.Contains("data-swarm-tasks", page, StringComparison.Ordinal);
+            Assert.Contains($"data-service>webops-{name}</dd>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-container", page, StringComparison.Ordinal);
             Assert.All(tasks, t => Assert.Contains($"data-task=\"{t.GetProperty("id").GetString()}\" data-task-state=\"running\"", page, StringComparison.Ordinal));
 
             await WaitForHealthAsync(api, name, "healthy", "2 of 2 tasks running.");
