@@ -9,18 +9,8 @@ public class SwarmSecretsTests
 {
     private const string Image = "10.0.0.1:5000/webops/blog:deploy-7@sha256:abc";
 
-    private static DeploymentSnapshot Blog() => new()
+    private static DeploymentSnapshot Blog() => SwarmServiceSpecTests.Blog() with
     {
-        Id = 1,
-        Name = "blog",
-        RepoUrl = "https://example.com/blog.git",
-        Branch = "main",
-        ProjectType = ProjectType.Static,
-        Port = 8080,
-        ImageName = "webops/blog:latest",
-        ContainerName = "webops-blog",
-        UseDocker = true,
-        Target = DeployTarget.Swarm,
         EnvVars = new Dictionary<string, string> { ["DB_PASSWORD"] = "hunter2", ["EMPTY"] = "", ["API_KEY"] = "from-env" },
         DockerEnvVars = new Dictionary<string, string> { ["API_KEY"] = "from-docker" },
     };

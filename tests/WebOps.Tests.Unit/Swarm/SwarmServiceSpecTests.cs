@@ -9,7 +9,8 @@ public class SwarmServiceSpecTests
 {
     private const string Image = "10.0.0.1:5000/webops/blog:deploy-7@sha256:abc";
 
-    private static DeploymentSnapshot Blog() => new()
+    /// <summary>A swarm deployment with every field the service spec reads set.</summary>
+    internal static DeploymentSnapshot Blog() => new()
     {
         Id = 1,
         Name = "blog",
