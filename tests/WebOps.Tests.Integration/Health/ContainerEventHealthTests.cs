@@ -28,7 +28,8 @@ public sealed class ContainerEventHealthTests
         var latest = (await app.HealthAsync()).GetProperty("history")[0];
         Assert.Equal("event", latest.GetProperty("source").GetString());
         Assert.Equal($"container webops-{app.Name} stopped (exit code 137); see its logs, then start or redeploy it", latest.GetProperty("message").GetString());
-        Assert.Contains($"Health: unhealthy — container webops-{app.Name} stopped (exit code 137)", await app.LogTextAsync(), StringComparison.Ordinal);
+        var line = $"Health: unhealthy — container webops-{app.Name} stopped (exit code 137)";
+        Assert.Contains(line, await app.WaitForLogAsync(line), StringComparison.Ordinal);
     }
 
     [DockerFact]
@@ -43,7 +44,7 @@ public sealed class ContainerEventHealthTests
         await app.Docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), default);
 
         await app.WaitForHealthAsync("healthy", TimeSpan.FromSeconds(60));
-        Assert.Contains("Health: healthy again", await app.LogTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Health: healthy again", await app.WaitForLogAsync("Health: healthy again"), StringComparison.Ordinal);
     }
 
     [DockerFact]

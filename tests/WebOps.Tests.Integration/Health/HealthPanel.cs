@@ -125,6 +125,23 @@ public sealed class HealthPanel : IAsyncDisposable
         return string.Join("\n", items.EnumerateArray().Select(l => l.GetProperty("message").GetString()));
     }
 
+    /// <summary>
+    /// Waits (bounded) until the deployment log holds <paramref name="text"/>: the health change is saved before its log
+    /// line, which the log sink writes in its next batch, so the line may come a moment after the API shows the health.
+    /// </summary>
+    public async Task<string> WaitForLogAsync(string text, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
+        var log = await LogTextAsync();
+        while (!log.Contains(text, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            log = await LogTextAsync();
+        }
+
+        return log;
+    }
+
     public async Task<string> ContainerIdAsync() =>
         (await Docker.Containers.InspectContainerAsync($"webops-{Name}", default)).ID;
 
