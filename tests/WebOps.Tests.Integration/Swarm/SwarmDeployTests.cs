@@ -32,6 +32,8 @@ public sealed class SwarmDeployTests
             Assert.True(d.GetProperty("status").GetString() == "running", log);
             Assert.Equal("swarm", d.GetProperty("target").GetString());
             Assert.Matches($@"^{SwarmClusterFixture.Registry}/webops/{name}:deploy-\d+@sha256:[0-9a-f]{{64}}$", d.GetProperty("image").GetString());
+            // The run's last line names the service and its tasks, not a container without an address.
+            Assert.Contains($"'{name}' is running on the cluster: Swarm service webops-{name} running 2 task(s) of {d.GetProperty("image").GetString()}", log, StringComparison.Ordinal);
 
             var service = await manager.Swarm.InspectServiceAsync($"webops-{name}");
             Assert.Equal("true", service.Spec!.Labels!["webops.managed"]);

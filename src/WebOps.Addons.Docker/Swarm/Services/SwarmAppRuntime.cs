@@ -70,7 +70,7 @@ public sealed class SwarmAppRuntime(SwarmServices services, SwarmSecretsStore? s
         var running = tasks.Count(t => t.DesiredState == TaskState.Running && t.Status?.State == TaskState.Running);
         var restarts = Math.Max(0, tasks.Count(t => t.DesiredState != TaskState.Running && t.Status?.State is TaskState.Failed or TaskState.Rejected));
         var state = wanted == 0 ? "exited" : running >= wanted ? "running" : running > 0 ? "degraded" : "starting";
-        var app = new RunningContainer(service.Spec?.TaskTemplate?.ContainerSpec?.Image ?? "", service.ID);
+        var app = new RunningContainer(service.Spec?.TaskTemplate?.ContainerSpec?.Image ?? "", service.ID) { ServiceName = deployment.ServiceName, Replicas = wanted };
         return new RuntimeState(state, wanted > 0 && running >= wanted, app, restarts, null);
     }
 

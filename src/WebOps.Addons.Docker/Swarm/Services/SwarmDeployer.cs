@@ -68,7 +68,7 @@ public sealed class SwarmDeployer(
 
             var message = $"Service {d.ServiceName} runs {d.Replicas} task(s) of {image}.";
             context.Log.Info(message);
-            return HookResult.Started(new RunningContainer(image, serviceId), message);
+            return HookResult.Started(new RunningContainer(image, serviceId) { ServiceName = d.ServiceName, Replicas = d.Replicas }, message);
         }
         catch (SwarmDeployException e)
         {
