@@ -41,18 +41,35 @@ internal static class DjangoDockerfile
         // app can create files next to manage.py (SQLite databases, uploads).
         Line(text, $"RUN useradd --system --user-group --create-home --uid 10001 {AppUser} && chown {AppUser}:{AppUser} /app");
         WriteDependencies(text, deps);
+
+        // Every step after the code's COPY runs again on each code change, and in the engine's builder even a
+        // settings step costs a container created and committed: so settings come before the code. Steps that need
+        // root after the code (installing the project, collectstatic) keep the switch to the app user after them.
+        var rootAfterCode = deps.Kind == PythonInstallKind.Project || detection.CollectStatic;
+        Line(text, "# Image settings come before the code, so a change to the code alone reuses them too.");
+        Line(text, $"EXPOSE {port}");
+        // sh -c so $PORT (overridable at run time) expands; exec so gunicorn is PID 1 and gets SIGTERM.
+        Line(text, $"CMD [\"sh\", \"-c\", \"exec gunicorn {wsgi}:application --bind 0.0.0.0:${{PORT}} --workers 2 --access-logfile -\"]");
+        if (!rootAfterCode)
+        {
+            // COPY --chown gives the app folder to the app user even when WORKDIR created it first as root.
+            WorkInAppDir(text, appDir);
+            Line(text, $"USER {AppUser}");
+        }
+
         Line(text, $"COPY --chown={AppUser}:{AppUser} . /app");
+        if (!rootAfterCode)
+        {
+            return text.ToString();
+        }
+
         if (deps.Kind == PythonInstallKind.Project)
         {
             var target = deps.Target == "." ? "." : $"./{deps.Target}";
             Line(text, $"RUN pip install --no-cache-dir {target} gunicorn");
         }
 
-        if (appDir != ".")
-        {
-            Line(text, $"WORKDIR /app/{appDir}");
-        }
-
+        WorkInAppDir(text, appDir);
         if (detection.CollectStatic)
         {
             // As root, so a STATIC_ROOT outside /app works too; the app only reads these files.
@@ -60,10 +77,15 @@ internal static class DjangoDockerfile
         }
 
         Line(text, $"USER {AppUser}");
-        Line(text, $"EXPOSE {port}");
-        // sh -c so $PORT (overridable at run time) expands; exec so gunicorn is PID 1 and gets SIGTERM.
-        Line(text, $"CMD [\"sh\", \"-c\", \"exec gunicorn {wsgi}:application --bind 0.0.0.0:${{PORT}} --workers 2 --access-logfile -\"]");
         return text.ToString();
+    }
+
+    private static void WorkInAppDir(StringBuilder text, string appDir)
+    {
+        if (appDir != ".")
+        {
+            Line(text, $"WORKDIR /app/{appDir}");
+        }
     }
 
     private static void WriteDependencies(StringBuilder text, PythonDependencies deps)

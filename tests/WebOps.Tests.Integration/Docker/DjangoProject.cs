@@ -15,10 +15,11 @@ internal static class DjangoProject
         Reason = "manage.py and mysite/wsgi.py (set by the test)",
     };
 
-    public static void WriteTo(DockerTestKit kit, string greeting)
+    /// <summary>The project at the repository's root, or in <paramref name="folder"/> ("web/") with requirements.txt at the root.</summary>
+    public static void WriteTo(DockerTestKit kit, string greeting, string folder = "")
     {
         kit.WriteFile("requirements.txt", "Django>=3.2,<4\ngunicorn\n");
-        kit.WriteFile("manage.py", """
+        kit.WriteFile(folder + "manage.py", """
             import os
             import sys
 
@@ -27,8 +28,8 @@ internal static class DjangoProject
                 from django.core.management import execute_from_command_line
                 execute_from_command_line(sys.argv)
             """);
-        kit.WriteFile("mysite/__init__.py", "");
-        kit.WriteFile("mysite/settings.py", """
+        kit.WriteFile(folder + "mysite/__init__.py", "");
+        kit.WriteFile(folder + "mysite/settings.py", """
             SECRET_KEY = "test-only"
             DEBUG = False
             ALLOWED_HOSTS = ["*"]
@@ -37,19 +38,19 @@ internal static class DjangoProject
             MIDDLEWARE = []
             DATABASES = {}
             """);
-        kit.WriteFile("mysite/wsgi.py", """
+        kit.WriteFile(folder + "mysite/wsgi.py", """
             import os
             from django.core.wsgi import get_wsgi_application
 
             os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
             application = get_wsgi_application()
             """);
-        WriteGreeting(kit, greeting);
+        WriteGreeting(kit, greeting, folder);
     }
 
     /// <summary>A code-only change: the view's text, nothing in the dependencies.</summary>
-    public static void WriteGreeting(DockerTestKit kit, string greeting) =>
-        kit.WriteFile("mysite/urls.py", $$"""
+    public static void WriteGreeting(DockerTestKit kit, string greeting, string folder = "") =>
+        kit.WriteFile(folder + "mysite/urls.py", $$"""
             from django.http import HttpResponse
             from django.urls import path
 

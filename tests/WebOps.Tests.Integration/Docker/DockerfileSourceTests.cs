@@ -78,6 +78,33 @@ public sealed class DockerfileSourceTests
     }
 
     [DockerFact]
+    public async Task Django_app_in_a_subfolder_runs_there_and_may_write_in_its_folder()
+    {
+        await using var kit = new DockerTestKit();
+        DjangoProject.WriteTo(kit, "unused", folder: "web/");
+        // The generated Dockerfile enters web/ before the code is copied: the folder must still be the app user's.
+        kit.WriteFile("web/mysite/urls.py", """
+            import os
+            from django.http import HttpResponse
+            from django.urls import path
+
+            def write(request):
+                with open("written-by-the-app.txt", "w") as f:
+                    f.write("ok")
+                return HttpResponse("wrote in " + os.getcwd())
+
+            urlpatterns = [path("", write)]
+            """);
+        var deployment = kit.Deployment(port: 8000);
+        deployment.ProjectType = ProjectType.Django;
+
+        var deploy = await kit.DeployAsync(deployment, DjangoProject.Detection with { AppDir = "web" });
+
+        Assert.True(deploy.Succeeded, deploy.Log.Text);
+        Assert.Equal("wrote in /app/web", await DockerTestKit.GetAsync(deploy.Container.Url!));
+    }
+
+    [DockerFact]
     public async Task A_users_own_Dockerfile_webops_is_never_overwritten()
     {
         await using var kit = new DockerTestKit();

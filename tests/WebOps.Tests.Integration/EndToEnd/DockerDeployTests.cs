@@ -51,7 +51,7 @@ public sealed class DockerDeployTests
     }
 
     [DockerFact]
-    public async Task Django_app_answers_through_gunicorn_and_a_code_only_redeploy_reuses_the_dependency_layer()
+    public async Task Django_app_answers_through_gunicorn_and_a_code_only_redeploy_rebuilds_only_the_code_layer()
     {
         await using var world = await DeployedApp.StartAsync();
         var name = world.NewName("dj");
@@ -82,7 +82,19 @@ public sealed class DockerDeployTests
             .Select(l => l.GetProperty("message").GetString()!).ToList();
         var pip = log.FindIndex(l => l.StartsWith("Step ", StringComparison.Ordinal) && l.Contains("RUN pip install", StringComparison.Ordinal));
         Assert.True(pip >= 0 && log.Skip(pip + 1).Take(3).Any(l => l.Contains("Using cache", StringComparison.Ordinal)), string.Join('\n', log));
+        // The image settings (user, port, command) come from the cache too: only the code and the run's label are new.
+        Assert.Equal(["COPY --chown=app:app . /app", "LABEL"], StepsBuiltAgain(log));
     }
+
+    /// <summary>The instructions of the build steps the engine ran (not taken from its cache), past FROM; LABEL without its values.</summary>
+    private static List<string> StepsBuiltAgain(List<string> log) =>
+    [
+        .. log.Select((line, i) => (line, i))
+            .Where(s => s.line.StartsWith("Step ", StringComparison.Ordinal) && !s.line.Contains(" : FROM ", StringComparison.Ordinal)
+                && !log.Skip(s.i + 1).Take(1).Any(l => l.Contains("Using cache", StringComparison.Ordinal)))
+            .Select(s => s.line[(s.line.IndexOf(" : ", StringComparison.Ordinal) + 3)..])
+            .Select(step => step.StartsWith("LABEL ", StringComparison.Ordinal) ? "LABEL" : step),
+    ];
 
     [DockerFact]
     public async Task Missing_dockerfile_with_autogenerate_off_fails_and_builds_nothing()

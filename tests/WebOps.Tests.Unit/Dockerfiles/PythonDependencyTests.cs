@@ -33,12 +33,13 @@ public class PythonDependencyTests
             RUN useradd --system --user-group --create-home --uid 10001 app && chown app:app /app
             # Installing the project itself needs its source, so dependencies are installed after the code is copied
             # (no cached dependency layer). A requirements.txt would make code-only rebuilds faster.
+            # Image settings come before the code, so a change to the code alone reuses them too.
+            EXPOSE 8000
+            CMD ["sh", "-c", "exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers 2 --access-logfile -"]
             COPY --chown=app:app . /app
             RUN pip install --no-cache-dir ./src gunicorn
             WORKDIR /app/src
             USER app
-            EXPOSE 8000
-            CMD ["sh", "-c", "exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers 2 --access-logfile -"]
 
             """,
             text);
@@ -60,10 +61,11 @@ public class PythonDependencyTests
             COPY Pipfile /app/Pipfile
             COPY Pipfile.lock /app/Pipfile.lock
             RUN pip install --no-cache-dir pipenv gunicorn && PIPENV_PIPFILE=/app/Pipfile pipenv install --system --deploy
-            COPY --chown=app:app . /app
-            USER app
+            # Image settings come before the code, so a change to the code alone reuses them too.
             EXPOSE 8000
             CMD ["sh", "-c", "exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers 2 --access-logfile -"]
+            USER app
+            COPY --chown=app:app . /app
 
             """,
             text);
@@ -94,10 +96,11 @@ public class PythonDependencyTests
             RUN useradd --system --user-group --create-home --uid 10001 app && chown app:app /app
             # No requirements file was found, so the latest Django is installed. Add a requirements.txt to pin versions.
             RUN pip install --no-cache-dir Django gunicorn
-            COPY --chown=app:app . /app
-            USER app
+            # Image settings come before the code, so a change to the code alone reuses them too.
             EXPOSE 8000
             CMD ["sh", "-c", "exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers 2 --access-logfile -"]
+            USER app
+            COPY --chown=app:app . /app
 
             """,
             text);
