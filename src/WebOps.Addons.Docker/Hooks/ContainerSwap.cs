@@ -18,8 +18,10 @@ public sealed class ContainerSwap(DockerEngine engine)
 
     /// <summary>Swaps in an app's container, ready once its published port answers; returns it, or the failure (after rolling back).</summary>
     /// <param name="engineRestarts">False when systemd supervises the app: the container then keeps no restart policy.</param>
+    /// <param name="current"><see cref="LookUpAsync"/> of the spec's name started earlier (while the image built), or null.</param>
     public Task<(StartedContainer? Started, string? Failure)> RunAsync(
-        HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken) =>
+        HookContext context, ContainerSpec spec, TimeSpan startTimeout, bool engineRestarts, CancellationToken cancellationToken,
+        Task<ContainerInspectResponse?>? current = null) =>
         RunAsync(
             context,
             new SwapPlan
@@ -29,6 +31,7 @@ public sealed class ContainerSwap(DockerEngine engine)
                 EngineRestarts = engineRestarts,
                 Readiness = new ReadinessProbe(engine, spec, startTimeout),
                 StartRefused = engineMessage => StartFailures.StartRefused(spec, engineMessage),
+                Current = current,
             },
             cancellationToken);
 
@@ -37,8 +40,7 @@ public sealed class ContainerSwap(DockerEngine engine)
     {
         var asideName = AsideName(plan.Name);
         var t = Stopwatch.GetTimestamp();
-        await RecoverInterruptedSwapAsync(context, plan.Name, cancellationToken);
-        var existing = await engine.InspectContainerAsync(plan.Name, cancellationToken);
+        var existing = await (plan.Current ?? LookUpAsync(context, plan.Name, cancellationToken));
 
         // Renamed while it still runs (a rename does not touch a running container), so the new container can take the
         // name and be created while the old one stops: it holds the port only until it stops, and the start waits for that.
@@ -116,27 +118,31 @@ public sealed class ContainerSwap(DockerEngine engine)
     private static string AsideName(string name) => $"{name}.previous";
 
     /// <summary>
-    /// A set-aside container left by a deploy that was killed mid-swap is the last one known to work: it is put back
-    /// when nothing took its name, and dropped when a newer container did.
+    /// The container named <paramref name="name"/> now. A set-aside container left by a deploy that was killed mid-swap
+    /// is the last one known to work: it is put back when nothing took its name, and dropped when a newer container
+    /// did. Both names are looked up at once: a deploy asks right after its build, where every call is waited for.
     /// </summary>
-    internal async Task RecoverInterruptedSwapAsync(HookContext context, string name, CancellationToken cancellationToken)
+    public async Task<ContainerInspectResponse?> LookUpAsync(HookContext context, string name, CancellationToken cancellationToken)
     {
         var asideName = AsideName(name);
-        var aside = await engine.InspectContainerAsync(asideName, cancellationToken);
+        var asideLookup = engine.InspectContainerAsync(asideName, cancellationToken);
+        var currentLookup = engine.InspectContainerAsync(name, cancellationToken);
+        await Task.WhenAll(asideLookup, currentLookup);
+        var (aside, current) = (asideLookup.Result, currentLookup.Result);
         if (aside is null)
         {
-            return;
+            return current;
         }
 
-        if (await engine.InspectContainerAsync(name, cancellationToken) is null)
-        {
-            await engine.RenameContainerAsync(aside.ID, name, cancellationToken);
-            context.Log.Warn($"Found {asideName} from an interrupted deploy and named it {name} again.");
-        }
-        else
+        if (current is not null)
         {
             await engine.RemoveContainerAsync(aside.ID, force: true, cancellationToken);
+            return current;
         }
+
+        await engine.RenameContainerAsync(aside.ID, name, cancellationToken);
+        context.Log.Warn($"Found {asideName} from an interrupted deploy and named it {name} again.");
+        return await engine.InspectContainerAsync(name, cancellationToken);
     }
 
     /// <summary>Stops the current container, already renamed out of the way.</summary>

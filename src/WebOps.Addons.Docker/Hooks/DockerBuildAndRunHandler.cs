@@ -9,6 +9,7 @@ using WebOps.Core.Hooks;
 using WebOps.Core.Planning;
 using WebOps.Core.Proxy;
 using WebOps.Core.Runtime;
+using ContainerInspectResponse = Docker.DotNet.Models.ContainerInspectResponse;
 
 namespace WebOps.Addons.Docker.Hooks;
 
@@ -99,8 +100,15 @@ public sealed class DockerBuildAndRunHandler(
         // A rollback starts its release's image as it is; the image belongs to that release and outlives a failed start.
         var rollback = plan.Source == ImageSource.ExistingImage;
         var tag = rollback ? plan.Image! : ImageReference.DeployTag(deployment.ImageName, runId);
+
+        // The container a stop-first swap replaces is looked up while the image builds: after the build, every call
+        // the swap makes before the new container starts is waited for.
+        var current = deployment.Target != Core.Deployments.DeployTarget.Swarm && !(edge is not null && edge.Routes(deployment))
+            ? swap.LookUpAsync(context, deployment.ContainerName, cancellationToken)
+            : null;
         if (!rollback && await builder.BuildAsync(context, plan.DockerfilePath!, tag, runId, cancellationToken) is { } buildFailure)
         {
+            await ObserveAsync(current);
             return context.Log.Failed(buildFailure);
         }
 
@@ -121,7 +129,8 @@ public sealed class DockerBuildAndRunHandler(
         // Listed while the container starts, so the pruning after it does not wait for the list.
         var images = pruner.ListAsync(deployment, cancellationToken);
         var (started, failure) = await RunOrRemoveImageAsync(
-            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), rollback ? null : tag, cancellationToken);
+            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), rollback ? null : tag, current, cancellationToken);
+        await ObserveAsync(current);
         if (started is null)
         {
             await ObserveAsync(images);
@@ -138,12 +147,20 @@ public sealed class DockerBuildAndRunHandler(
             new RunningContainer(tag, started.Id) { PublishedPorts = started.PublishedPorts, Url = started.Url, HostPort = started.HostPort }, message);
     }
 
-    /// <summary>The run failed, so the images listed for the pruning are not needed; a failed list is no news then.</summary>
-    private static async Task ObserveAsync(Task images)
+    /// <summary>
+    /// A look-up started ahead that the run no longer needs (it failed, or took another way): its failure is no news
+    /// then, since the run already reported its own outcome.
+    /// </summary>
+    private static async Task ObserveAsync(Task? ahead)
     {
+        if (ahead is null)
+        {
+            return;
+        }
+
         try
         {
-            await images;
+            await ahead;
         }
         catch (Exception e) when (e is DockerApiException or DockerUnavailableException or OperationCanceledException)
         {
@@ -153,7 +170,8 @@ public sealed class DockerBuildAndRunHandler(
 
     /// <summary>A run that did not start leaves neither its container nor the image it built (<paramref name="built"/>) behind.</summary>
     private async Task<(StartedContainer? Started, string? Failure)> RunOrRemoveImageAsync(
-        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string? built, CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string? built, Task<ContainerInspectResponse?>? current,
+        CancellationToken cancellationToken)
     {
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
@@ -177,7 +195,7 @@ public sealed class DockerBuildAndRunHandler(
 
             // systemd not being PID 1 falls back to Docker's restart policy (DockerUnits warns once).
             var engineRestarts = !units.Enabled;
-            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken);
+            outcome = await swap.RunAsync(context, spec, options.Value.StartTimeout, engineRestarts, cancellationToken, current);
             if (outcome.Started is not null && units.Enabled)
             {
                 outcome = await UnitHandover.RunAsync(engine, units, context, spec, options.Value.StartTimeout, cancellationToken);

@@ -60,7 +60,7 @@ public sealed class ReleaseBeside(DockerEngine engine, ContainerSwap swap)
         var current = specOn(port);
         var name = current.Name;
         var spec = current with { Name = NextName(name) };
-        await swap.RecoverInterruptedSwapAsync(context, name, cancellationToken);
+        await swap.LookUpAsync(context, name, cancellationToken);
         await RemoveLeftoverAsync(context, spec.Name, cancellationToken);
 
         var create = spec.ToCreateParameters();

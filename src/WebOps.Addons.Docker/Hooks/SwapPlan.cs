@@ -21,4 +21,10 @@ internal sealed record SwapPlan
 
     /// <summary>The failure message when the engine refuses to start the container (given the engine's message).</summary>
     public required Func<string, string> StartRefused { get; init; }
+
+    /// <summary>
+    /// <see cref="ContainerSwap.LookUpAsync"/> of <see cref="Name"/>, started before the swap (while the image built) so
+    /// the swap does not wait for it; null: the swap looks the container up itself.
+    /// </summary>
+    public Task<ContainerInspectResponse?>? Current { get; init; }
 }
