@@ -3,17 +3,32 @@ namespace WebOps.Hosting;
 /// <summary>
 /// Whether the work that follows listening has finished: addon discovery, the addons' recovery of what a stopped
 /// panel left half-done (a <c>.next</c> or <c>.previous</c> release, processes to adopt), the status of interrupted
-/// deploys, and the start of the workers (deploys, health, edge). Until then <c>/healthz</c> says <c>starting</c>
-/// and requests that change state wait (<see cref="RecoveryGate"/>), so none sees a half-recovered app.
+/// deploys, the start of the workers (deploys, health, edge), and the work the start-up tasks left running (the first
+/// admin, see <see cref="Include"/>). Until then <c>/healthz</c> says <c>starting</c> and requests that change state
+/// wait (<see cref="RecoveryGate"/>), so none sees a half-recovered app, and a login finds the first admin.
 /// </summary>
 public sealed class StartupRecovery
 {
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task included = Task.CompletedTask;
 
     public bool IsFinished => finished.Task.IsCompleted;
 
     /// <summary>Completes when recovery has finished (also when it failed: the panel then stops, see <see cref="AfterListening"/>).</summary>
     public Task WaitAsync(CancellationToken ct) => finished.Task.WaitAsync(ct);
 
-    internal void Finish() => finished.TrySetResult();
+    /// <summary>
+    /// Work the start-up tasks began before the server listens and did not wait for: recovery finishes only once it
+    /// has too. Called before listening, so always before <see cref="Finish"/>.
+    /// </summary>
+    public void Include(Task work) => included = Task.WhenAll(included, work);
+
+    internal void Finish() => _ = FinishAfterIncludedAsync();
+
+    private async Task FinishAfterIncludedAsync()
+    {
+        // A failure there is logged, and the panel stopped, by whoever started the work.
+        await included.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        finished.TrySetResult();
+    }
 }

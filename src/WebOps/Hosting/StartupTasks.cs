@@ -7,12 +7,21 @@ namespace WebOps.Hosting;
 
 /// <summary>
 /// Runs before every other hosted service (addon discovery, workers): migrate the database, settle runs a
-/// previous process left half-done, make sure an admin exists.
+/// previous process left half-done, make sure an admin exists. The first admin is created while the server starts
+/// listening (hashing its password is slow on purpose) and start-up recovery waits for it, so a login, which waits
+/// for recovery (<see cref="RecoveryGate"/>), finds it, and <c>/healthz</c> says ok only once it exists.
 /// </summary>
-public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice notice, TimeProvider clock, StartupTimings timings, ILogger<StartupTasks> logger) : IHostedService
+public sealed class StartupTasks(
+    IServiceScopeFactory scopes, FirstAdminNotice notice, StartupRecovery recovery, IHostApplicationLifetime lifetime, TimeProvider clock,
+    StartupTimings timings, ILogger<StartupTasks> logger) : IHostedService
 {
     /// <summary>The error of a run the panel's stop cut short; start-up recovery finds those deployments by it.</summary>
     public const string InterruptedError = "interrupted: the panel stopped during this deploy; redeploy";
+
+    /// <summary>The first user's name.</summary>
+    public const string FirstAdmin = "admin";
+
+    private Task firstAdmin = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,15 +29,27 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice n
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
-            await DatabaseMigrator.MigrateAsync(db, cancellationToken);
-            await SettleInterruptedRunsAsync(db, cancellationToken);
-            await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), cancellationToken);
+            // A new database holds no runs and no users: nothing to settle and nothing to ask.
+            var created = await DatabaseMigrator.MigrateAsync(db, cancellationToken);
+            if (created || !await SettleAndFindUsersAsync(db, scope.ServiceProvider.GetRequiredService<AccountService>(), cancellationToken))
+            {
+                firstAdmin = Task.Run(CreateFirstAdminAsync, CancellationToken.None);
+                recovery.Include(firstAdmin);
+            }
         }
 
         timings.TasksFinished();
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>A panel stopped right after its first start still creates, and prints, its first admin.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await firstAdmin.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    private async Task<bool> SettleAndFindUsersAsync(WebOpsDbContext db, AccountService accounts, CancellationToken ct)
+    {
+        await SettleInterruptedRunsAsync(db, ct);
+        return await accounts.AnyUserAsync(ct);
+    }
 
     /// <summary>
     /// A run that was executing failed (it was cut short); a run still waiting in the queue never started and is
@@ -61,17 +82,24 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, FirstAdminNotice n
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The first visitor never becomes admin: the password is printed to the console of whoever started the panel.</summary>
-    private async Task EnsureAdminAsync(AccountService accounts, CancellationToken ct)
+    /// <summary>
+    /// The first visitor never becomes admin: the password is printed to the console of whoever started the panel. A
+    /// failure stops the panel, as it did when this ran before listening.
+    /// </summary>
+    private async Task CreateFirstAdminAsync()
     {
-        if (await accounts.AnyUserAsync(ct))
+        try
         {
-            return;
+            await using var scope = scopes.CreateAsyncScope();
+            var password = TokenHasher.NewPassword();
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(FirstAdmin, password, CancellationToken.None);
+            logger.LogWarning("Created the first user 'admin'; its one-time password is printed to the console once start-up has finished.");
+            notice.Announce(password);
         }
-
-        var password = TokenHasher.NewPassword();
-        await accounts.CreateUserAsync("admin", password, ct);
-        logger.LogWarning("Created the first user 'admin'; its one-time password is printed to the console once start-up has finished.");
-        notice.Announce(password);
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "Could not create the first user 'admin'; the panel stops. Fix the cause named here and start it again, or add a user with: webops admin create --username NAME");
+            lifetime.StopApplication();
+        }
     }
 }
