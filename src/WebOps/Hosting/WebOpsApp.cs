@@ -76,6 +76,7 @@ public static class WebOpsApp
         builder.Services.AddWebhooks();
         builder.Services.AddUsage(builder.Configuration);
         builder.Services.AddPanelMetrics();
+        builder.Services.AddHostedService<IdleMemoryTrim>();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
