@@ -13,10 +13,13 @@ public sealed partial class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemor
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     /// <summary>The shortest time between two trims: a busy-then-quiet cycle repeated all day costs one full collection per spacing at most.</summary>
-    public static readonly TimeSpan MinSpacing = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MinSpacing = TimeSpan.FromMinutes(1);
 
-    /// <summary>Below this much allocated in one interval the panel counts as quiet (an idle panel with 20 apps allocates about 4 MB in 15 s: health checks, usage samples).</summary>
-    public const long QuietAllocationBytes = 8 << 20;
+    /// <summary>
+    /// Below this much allocated in one interval (about 2 MB/s) the panel counts as quiet: an idle panel allocates
+    /// about 4 MB in 15 s with 20 apps and 10 MB with 50 (health checks, usage samples), a deploy far more.
+    /// </summary>
+    public const long QuietAllocationBytes = 32 << 20;
 
     /// <summary>Committed heap above the last collection's heap size worth a full collection to give back.</summary>
     public const long SpareBytes = 16 << 20;

@@ -12,8 +12,12 @@ public sealed class IdleMemoryTrimTests
         Assert.True(IdleMemoryTrim.ShouldTrim(allocatedInInterval: 3 * Mb, committedBytes: 35 * Mb, heapSizeBytes: 12 * Mb, LongAgo));
 
     [Fact]
+    public void An_idle_panel_with_50_apps_counts_as_quiet() =>
+        Assert.True(IdleMemoryTrim.ShouldTrim(allocatedInInterval: 10 * Mb, committedBytes: 50 * Mb, heapSizeBytes: 15 * Mb, LongAgo));
+
+    [Fact]
     public void A_busy_panel_does_not_trim() =>
-        Assert.False(IdleMemoryTrim.ShouldTrim(allocatedInInterval: 40 * Mb, committedBytes: 35 * Mb, heapSizeBytes: 12 * Mb, LongAgo));
+        Assert.False(IdleMemoryTrim.ShouldTrim(allocatedInInterval: 64 * Mb, committedBytes: 35 * Mb, heapSizeBytes: 12 * Mb, LongAgo));
 
     [Fact]
     public void Little_spare_memory_is_not_worth_a_full_collection() =>
