@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using WebOps.Addons;
 using WebOps.Addons.Docker;
 using WebOps.Api;
@@ -76,10 +77,15 @@ public static class WebOpsApp
         builder.Services.AddWebhooks();
         builder.Services.AddUsage(builder.Configuration);
         builder.Services.AddPanelMetrics();
+        builder.Services.AddHostedService<IdleMemoryTrim>();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        // The panel has pages and minimal API endpoints, no controllers. Looking for controllers loads every type of the
+        // panel's assembly, and with them the assemblies those types derive from (the command-line parser of the CLI
+        // verbs), which the running panel then holds for nothing.
+        builder.Services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
 
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
