@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 using WebOps.Cli.Client;
 
 namespace WebOps.Cli;
@@ -10,9 +9,6 @@ namespace WebOps.Cli;
 /// </summary>
 public static class CommandLine
 {
-    // Not inlined into the entry point: compiling the caller would then load the parser's assembly for the command
-    // tree's types, also when the panel starts without it (ServeArguments).
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Task<int> RunAsync(string[] args) => CliRunner.InvokeAsync(Build(), args, Console.Out, Console.Error);
 
     public static RootCommand Build()

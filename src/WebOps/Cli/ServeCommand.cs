@@ -18,17 +18,6 @@ public static class ServeCommand
         return serve;
     }
 
-    /// <summary>
-    /// What serve passes to the host from a parsed command line: <c>--data</c>, then <c>--urls</c>, then every token the
-    /// parser did not know, in order (<see cref="ServeArguments"/> gives the same without the parser).
-    /// </summary>
-    public static string[] HostArgs(ParseResult result) =>
-    [
-        .. result.GetValue<string?>("--data") is { } d ? new[] { "--data", d } : [],
-        .. result.GetValue<string?>("--urls") is { } u ? new[] { "--urls", u } : [],
-        .. result.UnmatchedTokens,
-    ];
-
     /// <summary>Gives <paramref name="command"/> serve's options and action.</summary>
     public static void AddTo(Command command)
     {
@@ -41,7 +30,14 @@ public static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
-            await WebOpsApp.Build(HostArgs(result)).RunAsync(ct);
+            string[] host =
+            [
+                .. result.GetValue(data) is { } d ? new[] { "--data", d } : [],
+                .. result.GetValue(urls) is { } u ? new[] { "--urls", u } : [],
+                .. result.UnmatchedTokens,
+            ];
+            var app = WebOpsApp.Build(host);
+            await app.RunAsync(ct);
             return ExitCodes.Ok;
         });
     }

@@ -82,8 +82,7 @@ public static class WebOpsApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         // The panel has pages and minimal API endpoints, no controllers. Looking for controllers loads every type of the
-        // panel's assembly, and with them the assemblies those types derive from (the command-line parser of the CLI
-        // verbs), which the running panel then holds for nothing.
+        // panel's assembly at start, and with them the assemblies those types derive from, for nothing.
         builder.Services.AddRazorPages().ConfigureApplicationPartManager(parts =>
             parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
 
