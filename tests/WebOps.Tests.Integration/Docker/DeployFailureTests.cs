@@ -107,14 +107,7 @@ public sealed class DeployFailureTests
     public async Task A_deploy_killed_mid_swap_is_recovered_by_the_next_one()
     {
         await using var kit = new DockerTestKit();
-        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
-        kit.WriteFile("site/index.html", "version one");
-        var deployment = kit.Deployment(port: 8080);
-        var first = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
-        Assert.True(first.Succeeded, first.Log.Text);
-        var name = $"webops-{kit.Name}";
-        await kit.Client.Containers.StopContainerAsync(name, new() { WaitBeforeKillSeconds = 10 });
-        await kit.Client.Containers.RenameContainerAsync(name, new() { NewName = $"{name}.previous" }, default);
+        var (deployment, name) = await DeployAndLeaveAsideAsync(kit);
 
         kit.WriteFile("site/index.html", "version two");
         var second = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static), runId: 2);
@@ -129,14 +122,7 @@ public sealed class DeployFailureTests
     public async Task A_container_left_aside_by_an_interrupted_deploy_gets_its_name_back_even_when_the_next_build_fails()
     {
         await using var kit = new DockerTestKit();
-        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
-        kit.WriteFile("site/index.html", "version one");
-        var deployment = kit.Deployment(port: 8080);
-        var first = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
-        Assert.True(first.Succeeded, first.Log.Text);
-        var name = $"webops-{kit.Name}";
-        await kit.Client.Containers.StopContainerAsync(name, new() { WaitBeforeKillSeconds = 10 });
-        await kit.Client.Containers.RenameContainerAsync(name, new() { NewName = $"{name}.previous" }, default);
+        var (deployment, name) = await DeployAndLeaveAsideAsync(kit);
 
         // The container is looked up while the image builds, so the recovery does not wait for a build that succeeds.
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nRUN exit 3\n");
@@ -145,5 +131,19 @@ public sealed class DeployFailureTests
         Assert.False(second.Succeeded);
         Assert.Contains(second.Log.Lines, l => l.Message == $"Found {name}.previous from an interrupted deploy and named it {name} again.");
         Assert.Equal([$"/{name}"], (await kit.LabelledContainersAsync()).SelectMany(c => c.Names));
+    }
+
+    /// <summary>Deploys version one, then leaves its container stopped under the set-aside name, as a deploy killed mid-swap does.</summary>
+    private static async Task<(Deployment Deployment, string Name)> DeployAndLeaveAsideAsync(DockerTestKit kit)
+    {
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        kit.WriteFile("site/index.html", "version one");
+        var deployment = kit.Deployment(port: 8080);
+        var first = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        Assert.True(first.Succeeded, first.Log.Text);
+        var name = $"webops-{kit.Name}";
+        await kit.Client.Containers.StopContainerAsync(name, new() { WaitBeforeKillSeconds = 10 });
+        await kit.Client.Containers.RenameContainerAsync(name, new() { NewName = $"{name}.previous" }, default);
+        return (deployment, name);
     }
 }
