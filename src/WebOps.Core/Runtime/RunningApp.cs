@@ -20,4 +20,7 @@ public abstract record RunningApp
 
     /// <summary>One line for the deploy log, e.g. <c>container 3f2a… running webops/blog:deploy-4</c>.</summary>
     public abstract string Describe();
+
+    /// <summary>Where the app answers, for the deploy log's last line: <c> at URL</c>, or why it has no address.</summary>
+    public virtual string Where() => Url is null ? " (no published address)" : $" at {Url}";
 }

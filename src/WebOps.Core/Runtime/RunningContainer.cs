@@ -16,4 +16,7 @@ public sealed record RunningContainer(string Image, string ContainerId) : Runnin
     public override string Describe() => ServiceName is null
         ? $"container {ContainerId[..Math.Min(12, ContainerId.Length)]} running {Image}"
         : $"Swarm service {ServiceName} running {Replicas} task(s) of {Image}";
+
+    // A Swarm service's tasks answer on their nodes, through the edge; the deployment page lists them.
+    public override string Where() => ServiceName is not null && Url is null ? " on the cluster" : base.Where();
 }

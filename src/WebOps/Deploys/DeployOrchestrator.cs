@@ -202,14 +202,7 @@ public sealed class DeployOrchestrator(
         run.Config = release?.Config ?? ReleaseConfig.Of(d, context.Deployment.ProjectType, context.Deployment.Port);
         run.Result = "succeeded";
         d.MoveTo(DeploymentStatus.Running, clock);
-        var where = (d.Url, app) switch
-        {
-            (not null, _) => $" at {d.Url}",
-            // A Swarm service's tasks answer on their nodes, through the edge; the page lists them.
-            (null, RunningContainer { ServiceName: not null }) => " on the cluster",
-            _ => " (no published address)",
-        };
-        log.Info("webops", $"{Title(run)} succeeded in {Seconds(started)}; '{d.Name}' is running{where}: {app.Describe()}");
+        log.Info("webops", $"{Title(run)} succeeded in {Seconds(started)}; '{d.Name}' is running{app.Where()}: {app.Describe()}");
     }
 
     private void Fail(Deployment d, DeployRun run, RunLog log, string failure, DateTimeOffset started)
