@@ -53,9 +53,13 @@ public sealed class BearerTokenHandler(
                 + $"Create a new one with: webops token create --name {stored.Name} --scope {Roles.Name(stored.Scope)} --expires 30d");
         }
 
-        // Only a success writes, and the response tells the caller that much anyway.
-        stored.LastUsedAt = now;
-        await db.SaveChangesAsync(Context.RequestAborted);
+        // Only a success writes, and the response tells the caller that much anyway; at most once a minute per token,
+        // so a script's burst of calls is not a burst of database writes.
+        if (stored.RecordUse(now))
+        {
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(AccessClaims.ForToken(stored, Scheme.Name), Scheme.Name));
     }
 

@@ -73,11 +73,14 @@ public sealed class RolesInPanelTests : IAsyncLifetime
     public async Task Tokens_are_listed_without_their_text_and_a_revoked_one_stops_working()
     {
         var token = await panel.CreateTokenAsync("short-lived", Core.Accounts.TokenScope.Read, TimeSpan.FromDays(30));
+        var unused = (await panel[Caller.AdminToken].GetFromJsonAsync<JsonElement>("/api/tokens")).EnumerateArray().Single(t => t.GetProperty("name").GetString() == "short-lived");
+        Assert.Equal(JsonValueKind.Null, unused.GetProperty("last_used_at").ValueKind);
         using var client = panel.WithToken(token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/deployments")).StatusCode);
 
         var list = await panel[Caller.AdminToken].GetFromJsonAsync<JsonElement>("/api/tokens");
         var listed = list.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "short-lived");
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("last_used_at").ValueKind);
         Assert.Equal("read", listed.GetProperty("scope").GetString());
         Assert.Equal(JsonValueKind.String, listed.GetProperty("expires_at").ValueKind);
         Assert.False(listed.GetProperty("expired").GetBoolean());
