@@ -28,7 +28,10 @@ public static class WebOpsApp
     {
         var timings = new StartupTimings();
         // The application name finds the pages: in tests the entry assembly is the test host, not webops.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder leaves out what the panel never uses and would load anyway: IIS integration, HTTP/3 (QUIC),
+        // the Debug, EventSource and EventLog log providers, hosting start-up assemblies and regex route constraints.
+        // HTTPS endpoints (--urls https://...) stay possible, below.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // Settings are read once at start (nothing here watches them), so appsettings.json is not watched for
             // changes: the watcher walks the whole content root (the working directory) at start, which took a second
@@ -42,6 +45,7 @@ public static class WebOpsApp
         // directory; a build output has only the static web assets manifest, which ASP.NET Core reads by itself in
         // Development alone.
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.UseKestrelHttpsConfiguration();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(WebOpsSettings.DefaultUrl);
