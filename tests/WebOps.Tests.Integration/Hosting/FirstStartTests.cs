@@ -1,17 +1,19 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebOps.Data;
-using WebOps.Hosting;
 using WebOps.Tests.Integration.Infrastructure;
 
 namespace WebOps.Tests.Integration.Hosting;
 
 /// <summary>
-/// A new install's first start: the empty data folder gets the whole schema through the migrations, and the first
-/// admin, created while the server starts listening, exists by the time <c>/healthz</c> says ok.
+/// A new install's first start. The empty data folder gets the whole schema through the migrations. A newcomer sees a
+/// short start-up that ends with the admin password, and the admin, created while the server starts listening, exists
+/// (and logs in with that password) by the time <c>/healthz</c> says ok.
 /// </summary>
 public sealed class FirstStartTests : IDisposable
 {
@@ -45,30 +47,80 @@ public sealed class FirstStartTests : IDisposable
     }
 
     [Fact]
+    public async Task First_start_prints_no_sql_and_ends_with_the_admin_password()
+    {
+        var port = TestPorts.Free();
+        var lines = new List<string>();
+        var blockPrinted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = StartServe(port, line =>
+        {
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+
+            if (line.Contains("It is not shown again.", StringComparison.Ordinal))
+            {
+                blockPrinted.TrySetResult();
+            }
+        });
+        try
+        {
+            await blockPrinted.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            await WaitHealthzAsync(port, process, untilOk: false);
+
+            // Stopped as systemd or Ctrl+C would: the host's own shutdown line closes the start-up output.
+            await StopGracefullyAsync(process);
+        }
+        finally
+        {
+            await EndAsync(process);
+        }
+
+        string[] output;
+        lock (lines)
+        {
+            output = [.. lines];
+        }
+
+        var text = string.Join('\n', output);
+        Assert.DoesNotContain("CREATE TABLE", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Executed DbCommand", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Applying migration", text, StringComparison.Ordinal);
+
+        var listening = Index(output, $"Now listening on: http://127.0.0.1:{port}");
+        var addons = Index(output, "Addons discovered and hooks registered at startup.");
+        var contentRoot = Index(output, "Content root path:");
+        var block = Index(output, "log in as 'admin'");
+        var blockEnd = Index(output, "It is not shown again.");
+        var stopping = Index(output, "Application is shutting down...");
+        Assert.True(listening >= 0 && addons >= 0 && contentRoot >= 0 && stopping >= 0, text);
+        Assert.True(block > listening && block > addons && block > contentRoot, text);
+
+        // `grep -A1 "log in as"` (README) shows the password.
+        Assert.Equal(block + 2, blockEnd);
+        Assert.Matches(@"^ +\S{20,}$", output[block + 1]);
+
+        // After the block, nothing but blank lines up to the shutdown line (and its category line).
+        Assert.StartsWith("info: Microsoft.Hosting.Lifetime", output[stopping - 1], StringComparison.Ordinal);
+        Assert.True(output[(blockEnd + 1)..(stopping - 1)].All(string.IsNullOrWhiteSpace), text);
+    }
+
+    [Fact]
     public async Task The_printed_password_logs_in_as_soon_as_healthz_says_ok()
     {
         var port = TestPorts.Free();
-        var psi = WebOpsCli.StartInfo("serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00");
         var password = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var before = "";
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) =>
+        using var process = StartServe(port, line =>
         {
-            if (e.Data is null)
-            {
-                return;
-            }
-
             if (before.Contains("log in as 'admin'", StringComparison.Ordinal))
             {
-                password.TrySetResult(e.Data.Trim());
+                password.TrySetResult(line.Trim());
             }
 
-            before = e.Data;
-        };
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
+            before = line;
+        });
         try
         {
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
@@ -76,7 +128,7 @@ public sealed class FirstStartTests : IDisposable
                 BaseAddress = new Uri($"http://127.0.0.1:{port}"),
                 Timeout = TimeSpan.FromSeconds(30),
             };
-            await WaitOkAsync(client, process);
+            await WaitHealthzAsync(port, process, untilOk: true);
             Assert.Equal(["admin"], await ReadAsync("select username from users"));
 
             var printed = await password.Task.WaitAsync(TimeSpan.FromMinutes(1));
@@ -87,39 +139,94 @@ public sealed class FirstStartTests : IDisposable
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync();
+            await EndAsync(process);
         }
     }
 
-    /// <summary>Polls until <c>/healthz</c> says ok (a few seconds, a minute at most on a busy machine).</summary>
-    private static async Task WaitOkAsync(HttpClient client, Process process)
+    [Theory]
+    [InlineData(new string[0], false, false)]
+    [InlineData(new[] { "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information" }, true, false)]
+    [InlineData(new[] { "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Information" }, true, true)]
+    [InlineData(new[] { "--Logging:LogLevel:Default=Debug" }, false, false)]
+    public async Task Sql_is_logged_only_when_logging_configuration_asks_for_it(string[] args, bool sql, bool migrations)
     {
+        await using var app = WebOps.Hosting.WebOpsApp.Build(["--data", data, .. args]);
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.Equal(sql, loggers.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Information));
+        Assert.Equal(migrations, loggers.CreateLogger("Microsoft.EntityFrameworkCore.Migrations").IsEnabled(LogLevel.Information));
+        Assert.True(loggers.CreateLogger("Microsoft.Hosting.Lifetime").IsEnabled(LogLevel.Information));
+    }
+
+    private static int Index(string[] lines, string part) => Array.FindIndex(lines, l => l.Contains(part, StringComparison.Ordinal));
+
+    private static async Task StopGracefullyAsync(Process process)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(limit.Token);
+    }
+
+    /// <summary>
+    /// Starts <c>webops serve</c> on the empty data folder and hands each line it prints to <paramref name="line"/>. The
+    /// regular health sweep logs every interval; a long one keeps the output to start-up's own lines.
+    /// </summary>
+    private Process StartServe(int port, Action<string> line)
+    {
+        var process = new Process { StartInfo = WebOpsCli.StartInfo("serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00") };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                line(e.Data);
+            }
+        };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private static async Task EndAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Polls until <c>/healthz</c> answers 200 (and, with <paramref name="untilOk"/>, says ok): a few seconds, a minute at most on a busy machine.</summary>
+    private static async Task WaitHealthzAsync(int port, Process process, bool untilOk)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(process.HasExited, $"the panel exited with {(process.HasExited ? process.ExitCode : 0)} before /healthz said ok");
+            Assert.False(process.HasExited, "the panel exited before /healthz answered");
             try
             {
                 using var response = await client.GetAsync("/healthz");
-                if ((await response.Content.ReadAsStringAsync()).StartsWith("""{"status":"ok",""", StringComparison.Ordinal))
+                if (response.StatusCode == HttpStatusCode.OK
+                    && (!untilOk || (await response.Content.ReadAsStringAsync()).StartsWith("""{"status":"ok",""", StringComparison.Ordinal)))
                 {
                     return;
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not answering yet.
             }
 
             await Task.Delay(20);
         }
 
-        throw new TimeoutException("/healthz did not say ok within a minute.");
+        throw new TimeoutException($"/healthz on port {port} did not answer{(untilOk ? " ok" : " 200")} within a minute.");
     }
 
     private async Task<List<string>> ReadAsync(string sql)
