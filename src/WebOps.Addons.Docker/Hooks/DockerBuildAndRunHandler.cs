@@ -101,18 +101,21 @@ public sealed class DockerBuildAndRunHandler(
         var rollback = plan.Source == ImageSource.ExistingImage;
         var tag = rollback ? plan.Image! : ImageReference.DeployTag(deployment.ImageName, runId);
 
+        // Where the image runs, decided once: as a Swarm service, beside the current release behind the edge, or in place
+        // of the current container (stop first).
+        var onSwarm = deployment.Target == Core.Deployments.DeployTarget.Swarm;
+        var routedBy = edge is not null && edge.Routes(deployment) ? edge : null;
+
         // The container a stop-first swap replaces is looked up while the image builds: after the build, every call
         // the swap makes before the new container starts is waited for.
-        var current = deployment.Target != Core.Deployments.DeployTarget.Swarm && !(edge is not null && edge.Routes(deployment))
-            ? swap.LookUpAsync(context, deployment.ContainerName, cancellationToken)
-            : null;
+        var current = onSwarm || routedBy is not null ? null : swap.LookUpAsync(context, deployment.ContainerName, cancellationToken);
         if (!rollback && await builder.BuildAsync(context, plan.DockerfilePath!, tag, runId, cancellationToken) is { } buildFailure)
         {
             await ObserveAsync(current);
             return context.Log.Failed(buildFailure);
         }
 
-        if (deployment.Target == Core.Deployments.DeployTarget.Swarm)
+        if (onSwarm)
         {
             // Swarm target: the image built here runs as a service on the cluster instead of a container here.
             return swarm is null
@@ -129,7 +132,7 @@ public sealed class DockerBuildAndRunHandler(
         // Listed while the container starts, so the pruning after it does not wait for the list.
         var images = pruner.ListAsync(deployment, cancellationToken);
         var (started, failure) = await RunOrRemoveImageAsync(
-            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), rollback ? null : tag, current, cancellationToken);
+            context, spec, port => ContainerSpec.For(deployment, tag, port, settings.BindAddress, runId), rollback ? null : tag, routedBy, current, cancellationToken);
         await ObserveAsync(current);
         if (started is null)
         {
@@ -168,10 +171,13 @@ public sealed class DockerBuildAndRunHandler(
         }
     }
 
-    /// <summary>A run that did not start leaves neither its container nor the image it built (<paramref name="built"/>) behind.</summary>
+    /// <summary>
+    /// A run that did not start leaves neither its container nor the image it built (<paramref name="built"/>) behind.
+    /// <paramref name="routedBy"/>: the edge when it routes the deployment (the new release may start beside the current one).
+    /// </summary>
     private async Task<(StartedContainer? Started, string? Failure)> RunOrRemoveImageAsync(
-        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string? built, Task<ContainerInspectResponse?>? current,
-        CancellationToken cancellationToken)
+        HookContext context, ContainerSpec spec, Func<int, ContainerSpec> specOn, string? built, IEdgeRouter? routedBy,
+        Task<ContainerInspectResponse?>? current, CancellationToken cancellationToken)
     {
         (StartedContainer? Started, string? Failure) outcome = (null, null);
         try
@@ -181,12 +187,12 @@ public sealed class DockerBuildAndRunHandler(
                 return (null, refused);
             }
 
-            if (edge is not null && edge.Routes(context.Deployment))
+            if (routedBy is not null)
             {
                 var stopFirst = await beside.StopFirstReasonAsync(spec, units.Enabled, cancellationToken);
                 if (stopFirst is null)
                 {
-                    outcome = await beside.RunAsync(context, edge, specOn, options.Value.StartTimeout, cancellationToken);
+                    outcome = await beside.RunAsync(context, routedBy, specOn, options.Value.StartTimeout, cancellationToken);
                     return outcome;
                 }
 
