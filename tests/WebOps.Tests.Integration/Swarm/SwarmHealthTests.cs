@@ -58,7 +58,9 @@ public sealed class SwarmHealthTests
 
             // Drained, the worker's task has no node with room for it.
             await ClusterTestPanel.SendAsync(api, HttpMethod.Patch, $"/api/cluster/nodes/{Worker}", new { availability = "drain" });
-            var unhealthy = await WaitForHealthAsync(api, name, "unhealthy", "1 of 2 tasks running (task ");
+            // Until the scheduler has tried to place the new task, the check can only say it is pending: wait for the
+            // check that carries the scheduler's reason.
+            var unhealthy = await WaitForHealthAsync(api, name, "unhealthy", "not placed on a node: no suitable node");
             Assert.StartsWith("Addon 'docker' reported unhealthy: ", unhealthy, StringComparison.Ordinal);
             Assert.Matches(@"Service webops-swh-[0-9a-f]{8}: 1 of 2 tasks running \(task [0-9a-z]{12} not placed on a node: no suitable node \(.*insufficient resources.*\)\)\.$", unhealthy);
 
