@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Docker.DotNet.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WebOps.Health;
+using WebOps.Hosting;
 using WebOps.Tests.Integration.Docker;
 using WebOps.Tests.Integration.EndToEnd;
 using WebOps.Tests.Integration.Infrastructure;
@@ -37,23 +41,31 @@ public sealed class OutOfMemoryThroughPanelTests
         var id = d.GetProperty("container_id").GetString()!;
         Assert.Equal("still here", await DeployedApp.FetchAsync(url));
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var exec = await world.Engine.Exec.CreateContainerExecAsync(id, new ContainerExecCreateParameters { Cmd = ["touch", "/tmp/go"] }, deadline.Token);
-        using (await world.Engine.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), deadline.Token))
+        // What the panel made of the engine's events, for the message when the history never shows the kill.
+        var handled = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var follower = world.Panel.Services.GetKeyedServices<IHostedService>(AfterListening.Key).OfType<RuntimeEventsFollower>().Single();
+        follower.Handled += (e, reaction) =>
         {
-        }
+            if (e.InstanceId == id)
+            {
+                handled.Enqueue($"{e.Time:HH:mm:ss.fff} {e.Action} -> {reaction.Action} {reaction.Cause}");
+            }
+        };
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        var kills = await KillForMemoryAsync(world, id, deadline.Token);
 
         // The history, newest first: the kill from the engine's oom event, then a check of the restarted container.
-        var (history, killedAt) = await WaitForHistoryAsync(world, name, deadline.Token);
+        var (history, killedAt) = await WaitForHistoryAsync(world, name, id, kills, handled, deadline.Token);
         var kill = history[killedAt];
         Assert.Equal("unhealthy", kill.GetProperty("status").GetString());
         Assert.Equal($"container webops-{name} {Killed}; raise its memory limit or fix the leak", kill.GetProperty("message").GetString());
         var after = history.Take(killedAt).Last(e => e.GetProperty("message").GetString()?.StartsWith($"Container webops-{name} is running", StringComparison.Ordinal) == true);
-        Assert.Equal($"Container webops-{name} is running (restarts: 1, Docker health: none).", after.GetProperty("message").GetString());
-        Assert.True(after.GetProperty("metrics").TryGetProperty("docker.restart_count", out var restarts) && restarts.GetInt32() == 1, after.ToString());
+        Assert.Equal($"Container webops-{name} is running (restarts: {kills}, Docker health: none).", after.GetProperty("message").GetString());
+        Assert.True(after.GetProperty("metrics").TryGetProperty("docker.restart_count", out var restarts) && restarts.GetInt32() == kills, after.ToString());
 
         var container = await world.Engine.Containers.InspectContainerAsync(id, deadline.Token);
-        Assert.Equal((true, 1L), (container.State!.Running, container.RestartCount));
+        Assert.Equal((true, (long)kills), (container.State!.Running, container.RestartCount));
         Assert.Equal("still here", await DeployedApp.FetchAsync(url));
         d = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}", deadline.Token);
         Assert.Equal(("running", "healthy"), (d.GetProperty("status").GetString(), d.GetProperty("health").GetString()));
@@ -62,11 +74,69 @@ public sealed class OutOfMemoryThroughPanelTests
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/deployments/{name}", deadline.Token));
         var card = page[page.IndexOf("data-health-history", StringComparison.Ordinal)..];
         Assert.Contains($"container webops-{name} {Killed}; raise its memory limit or fix the leak", card, StringComparison.Ordinal);
-        Assert.Contains($"Container webops-{name} is running (restarts: 1, Docker health: none).", card, StringComparison.Ordinal);
+        Assert.Contains($"Container webops-{name} is running (restarts: {kills}, Docker health: none).", card, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Makes the app outgrow its limit until the engine itself reports the kill, and returns how many kills that took
+    /// (each one a restart). The engine sometimes misses an out-of-memory kill: about 1 in 100 under load here, the
+    /// container then shows exit code 137 with <c>OOMKilled</c> false and no <c>oom</c> event, so nobody can tell it
+    /// from another SIGKILL. The test is about what the panel makes of the engine's report, so such a kill is made again,
+    /// at most twice. Whether the engine reported is read from its own event stream, not from the panel.
+    /// </summary>
+    private static async Task<int> KillForMemoryAsync(DeployedApp world, string id, CancellationToken ct)
+    {
+        var reported = 0;
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var since = DateTimeOffset.UtcNow.AddSeconds(-2).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["container"] = new Dictionary<string, bool> { [id] = true },
+            ["event"] = new Dictionary<string, bool> { ["oom"] = true },
+        };
+        var watch = world.Engine.System.MonitorEventsAsync(
+            new ContainerEventsParameters { Since = since, Filters = filters }, new Progress<Message>(_ => Interlocked.Increment(ref reported)), watching.Token);
+        try
+        {
+            for (var kills = 1; ; kills++)
+            {
+                var exec = await world.Engine.Exec.CreateContainerExecAsync(id, new ContainerExecCreateParameters { Cmd = ["touch", "/tmp/go"] }, ct);
+                using (await world.Engine.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), ct))
+                {
+                }
+
+                // Killed and running again: the restart count says so. Then the engine has had its chance to report.
+                var until = DateTime.UtcNow.AddSeconds(60);
+                while (await world.Engine.Containers.InspectContainerAsync(id, ct) is not { State.Running: true } c || c.RestartCount < kills)
+                {
+                    Assert.True(DateTime.UtcNow < until, $"The container was not killed and restarted (kill {kills}) within 60 s.");
+                    await Task.Delay(250, ct);
+                }
+
+                until = DateTime.UtcNow.AddSeconds(10);
+                while (Volatile.Read(ref reported) == 0 && DateTime.UtcNow < until)
+                {
+                    await Task.Delay(250, ct);
+                }
+
+                if (Volatile.Read(ref reported) > 0)
+                {
+                    return kills;
+                }
+
+                Assert.True(kills < 3, $"The engine reported none of {kills} out-of-memory kills (no oom event).");
+            }
+        }
+        finally
+        {
+            await watching.CancelAsync();
+            await watch.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Polls the health history until it holds the kill and, newer than it, a check of the running container.</summary>
-    private static async Task<(List<JsonElement> History, int KilledAt)> WaitForHistoryAsync(DeployedApp world, string name, CancellationToken ct)
+    private static async Task<(List<JsonElement> History, int KilledAt)> WaitForHistoryAsync(
+        DeployedApp world, string name, string id, int kills, IEnumerable<string> handled, CancellationToken ct)
     {
         var history = new List<JsonElement>();
         var until = DateTime.UtcNow.AddSeconds(90);
@@ -75,7 +145,7 @@ public sealed class OutOfMemoryThroughPanelTests
             var health = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/health?limit=100", ct);
             history = [.. health.GetProperty("history").EnumerateArray()];
             var killedAt = history.FindIndex(e => e.GetProperty("message").GetString()?.Contains(Killed, StringComparison.Ordinal) == true);
-            if (killedAt > 0 && history.Take(killedAt).Any(e => e.GetProperty("message").GetString()?.Contains("is running (restarts: 1", StringComparison.Ordinal) == true))
+            if (killedAt > 0 && history.Take(killedAt).Any(e => e.GetProperty("message").GetString()?.Contains($"is running (restarts: {kills}", StringComparison.Ordinal) == true))
             {
                 return (history, killedAt);
             }
@@ -83,7 +153,10 @@ public sealed class OutOfMemoryThroughPanelTests
             await Task.Delay(500, ct);
         }
 
-        throw new TimeoutException($"No out-of-memory kill followed by a running check in the health history of '{name}':\n"
-            + string.Join('\n', history.Select(e => $"{e.GetProperty("status")} {e.GetProperty("source")}: {e.GetProperty("message")}")));
+        var state = (await world.Engine.Containers.InspectContainerAsync(id, ct)).State!;
+        throw new TimeoutException($"No out-of-memory kill followed by a running check in the health history of '{name}' "
+            + $"(engine: running {state.Running}, OOMKilled {state.OOMKilled}, exit code {state.ExitCode}); events the panel handled:\n"
+            + string.Join('\n', handled) + "\nhistory, newest first:\n"
+            + string.Join('\n', history.Select(e => $"{e.GetProperty("time")} {e.GetProperty("status")} {e.GetProperty("source")}: {e.GetProperty("message")}")));
     }
 }
