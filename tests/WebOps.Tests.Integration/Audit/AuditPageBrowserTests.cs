@@ -26,7 +26,7 @@ public sealed class AuditPageBrowserTests(BrowserFixture fixture)
             await Expect(page.Locator("tr[data-audit-entry] td[data-label=Actor]").First).ToContainTextAsync("admin");
 
             await page.SetViewportSizeAsync(390, 844);
-            await page.ReloadAsync();
+            await page.ReopenAsync();
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("phone-audit"), FullPage = true });
             Assert.True(overflow <= 0, $"/audit is {overflow} px wider than a 390 px screen");

@@ -33,7 +33,7 @@ public sealed class UsersPageBrowserTests(BrowserFixture fixture)
             await Expect(page.Locator(".who")).ToHaveTextAsync(username);
             await Expect(page.Locator("a[href='/users']")).ToHaveCountAsync(0);
             await Expect(page.Locator("a[href='/deployments/new']")).ToHaveCountAsync(0);
-            await page.GotoAsync("/addons");
+            await page.OpenAsync("/addons");
             await Expect(page.Locator("[data-addon=docker]")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-addon] form")).ToHaveCountAsync(0);
             fixture.AssertNoScriptErrors(page);

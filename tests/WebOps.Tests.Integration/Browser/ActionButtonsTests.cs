@@ -14,7 +14,7 @@ public sealed partial class ActionButtonsTests(BrowserFixture fixture)
         using var site = await StaticSiteRepo.CreateAsync();
         var name = fixture.NewDeploymentName();
         var page = await fixture.LoggedInPageAsync();
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await page.FillAsync("[name=name]", name);
         await page.FillAsync("[name=repo_url]", site.Url);
         await page.FillAsync("[name=branch]", "no-such-branch");
@@ -46,12 +46,12 @@ public sealed partial class ActionButtonsTests(BrowserFixture fixture)
         try
         {
             var page = await fixture.LoggedInPageAsync();
-            await page.GotoAsync("/deployments/new");
+            await page.OpenAsync("/deployments/new");
             await page.FillAsync("[name=name]", name);
             await page.FillAsync("[name=repo_url]", site.Url);
             await SubmitCreateAsync(page, name);
             var executing = await fixture.Gate.WaitEnteredAsync(name);
-            await page.ReloadAsync();
+            await page.ReopenAsync();
             await Expect(page.Locator("[data-status-badge]")).ToHaveTextAsync("building");
             await ExpectButtonsAsync(page, deploy: true, start: false, stop: false, restart: false);
 

@@ -9,7 +9,7 @@ public sealed class AddonsPageTests(BrowserFixture fixture)
     public async Task Addons_page_lists_the_docker_addon_with_its_three_hooks()
     {
         var page = await fixture.LoggedInPageAsync();
-        await page.GotoAsync("/addons");
+        await page.OpenAsync("/addons");
         var docker = page.Locator("[data-addon=docker]");
         await Expect(docker).ToBeVisibleAsync();
         await Expect(docker.Locator("[data-enabled-badge]")).ToHaveTextAsync("enabled");

@@ -35,7 +35,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         };
 
         // A branch that does not exist fails at checkout at once, without Docker; the page follows it live.
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await AssertNoViolationsAsync(page);
         await page.FillAsync("[name=name]", name);
         await page.FillAsync("[name=repo_url]", site.Url);
@@ -46,7 +46,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
 
         foreach (var path in new[] { $"/deployments/{name}", $"/deployments/{name}/edit", "/", "/addons" })
         {
-            var response = await page.GotoAsync(path);
+            var response = await page.OpenAsync(path);
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
             Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
             await page.WaitForFunctionAsync("() => document.readyState === 'complete' && document.documentElement.classList.contains('js')");

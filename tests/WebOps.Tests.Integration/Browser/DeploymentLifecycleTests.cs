@@ -15,7 +15,7 @@ public sealed partial class DeploymentLifecycleTests(BrowserFixture fixture)
         var name = fixture.NewDeploymentName();
         var page = await fixture.LoggedInPageAsync();
 
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         var options = page.Locator("#docker-options");
         await Expect(options).ToBeHiddenAsync();
         await page.FillAsync("[name=name]", name);
@@ -61,7 +61,7 @@ public sealed partial class DeploymentLifecycleTests(BrowserFixture fixture)
 
         // The dashboard, open in a second tab, must follow the changes without being reloaded.
         var dashboard = await page.Context.NewPageAsync();
-        await dashboard.GotoAsync("/");
+        await dashboard.OpenAsync("/");
         var dashboardStatus = dashboard.Locator($"tr[data-deployment='{name}'] [data-status-badge]");
         await Expect(dashboardStatus).ToHaveTextAsync("running");
         await Expect(dashboard.Locator("[data-live-indicator]")).ToHaveClassAsync(new Regex("connected"));
@@ -86,7 +86,7 @@ public sealed partial class DeploymentLifecycleTests(BrowserFixture fixture)
 
     private static async Task DeleteThroughConfirmationAsync(Microsoft.Playwright.IPage page, string name)
     {
-        await page.GotoAsync($"/deployments/{name}");
+        await page.OpenAsync($"/deployments/{name}");
         await page.ClickAsync("a:has-text('Delete')");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}/delete");
         await page.CheckAsync("[name=remove_images]");

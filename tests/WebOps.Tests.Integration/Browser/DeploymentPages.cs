@@ -13,7 +13,7 @@ public static partial class DeploymentPages
     /// <summary>Fills the create form for a Docker deployment with the defaults left alone, and submits it.</summary>
     public static async Task CreateDockerDeploymentAsync(IPage page, string name, string repoUrl, params (string Key, string Value)[] env)
     {
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await page.FillAsync("[name=name]", name);
         await page.FillAsync("[name=repo_url]", repoUrl);
         for (var i = 0; i < env.Length; i++)
@@ -63,7 +63,7 @@ public static partial class DeploymentPages
             {
                 // A fresh query each time: a page from the browser's cache would say nothing about the server.
                 var fresh = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "check=" + Guid.NewGuid().ToString("N")[..8];
-                var response = await tab.GotoAsync(fresh, new() { Timeout = 10_000 });
+                var response = await tab.OpenAsync(fresh, new() { Timeout = 10_000 });
                 if (response is { Ok: true } && (await tab.ContentAsync()).Contains(marker, StringComparison.Ordinal))
                 {
                     break;

@@ -9,7 +9,7 @@ public sealed class InvalidFormTests(BrowserFixture fixture)
     public async Task Invalid_form_shows_each_error_at_its_field_keeps_every_value_and_saves_nothing()
     {
         var page = await fixture.LoggedInPageAsync();
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await page.FillAsync("[name=name]", "Bad_Name");
         await page.FillAsync("[name=repo_url]", "https://git.example.invalid/team/app.git");
         await page.FillAsync("[name=branch]", "release");

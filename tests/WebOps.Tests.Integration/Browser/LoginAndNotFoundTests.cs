@@ -11,7 +11,7 @@ public sealed class LoginAndNotFoundTests(BrowserFixture fixture)
     {
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Panel.BaseAddress.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
 
         await page.FillAsync("#username", "admin");
@@ -31,7 +31,7 @@ public sealed class LoginAndNotFoundTests(BrowserFixture fixture)
     {
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Panel.BaseAddress.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login?ReturnUrl=" + Uri.EscapeDataString("https://example.invalid/phish"));
+        await page.OpenAsync("/login?ReturnUrl=" + Uri.EscapeDataString("https://example.invalid/phish"));
         await page.FillAsync("#username", "admin");
         await page.FillAsync("#password", fixture.Panel.AdminPassword);
         await page.ClickAsync("button[type=submit]");
@@ -45,7 +45,7 @@ public sealed class LoginAndNotFoundTests(BrowserFixture fixture)
     public async Task Unknown_deployment_shows_a_friendly_not_found_page()
     {
         var page = await fixture.LoggedInPageAsync();
-        var response = await page.GotoAsync("/deployments/no-such-app");
+        var response = await page.OpenAsync("/deployments/no-such-app");
         Assert.Equal(404, response!.Status);
         await Expect(page.Locator("[data-testid=not-found] h1")).ToContainTextAsync("no-such-app");
         await Expect(page.Locator("[data-testid=not-found] a[href='/']")).ToBeVisibleAsync();

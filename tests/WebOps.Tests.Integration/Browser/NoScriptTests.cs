@@ -13,7 +13,7 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         var name = fixture.NewDeploymentName();
         var page = await fixture.LoggedInPageAsync(javaScript: false);
 
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await Expect(page.Locator("#docker-options")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-add-row]").First).ToBeHiddenAsync();
         await Expect(page.Locator("[name='env_vars.key']")).ToHaveCountAsync(3);
@@ -43,13 +43,13 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         Assert.Single(d.GetProperty("env_vars").EnumerateObject());
 
         // The edit form comes back with what was chosen, the secret masked.
-        await page.GotoAsync($"/deployments/{name}/edit");
+        await page.OpenAsync($"/deployments/{name}/edit");
         await Expect(page.Locator("[name=docker_network_mode]")).ToHaveValueAsync("host");
         await Expect(page.Locator("#in-use_docker")).ToBeCheckedAsync();
         await Expect(page.Locator("#in-auto_generate_dockerfile")).Not.ToBeCheckedAsync();
         await Expect(page.Locator("[name='env_vars.key']").First).ToHaveValueAsync("SITE_TITLE");
         await Expect(page.Locator("[name='env_vars.value']").First).ToHaveValueAsync("********");
-        await page.GotoAsync($"/deployments/{name}");
+        await page.OpenAsync($"/deployments/{name}");
 
         // Without a Dockerfile and with auto-generate off the deploy fails; without scripts the page shows it on reload.
         await ReloadUntilStatusAsync(page, "failed");
@@ -69,7 +69,7 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         {
             Assert.True(DateTime.UtcNow < deadline, $"'{status}' not reached; log:\n{await page.Locator("[data-log]").InnerTextAsync()}");
             await Task.Delay(500);
-            await page.ReloadAsync();
+            await page.ReopenAsync();
         }
     }
 }

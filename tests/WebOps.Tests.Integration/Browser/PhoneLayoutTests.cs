@@ -14,7 +14,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture)
         await page.SetViewportSizeAsync(390, 844);
 
         // Without Docker the deploy fails at once, which also shows how a failure looks.
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await page.FillAsync("[name=name]", name);
         await page.FillAsync("[name=repo_url]", "https://git.example.invalid/team/app.git");
         await page.Locator("[name='env_vars.key']").First.FillAsync("A_RATHER_LONG_VARIABLE_NAME_FOR_A_SMALL_SCREEN");
@@ -30,7 +30,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture)
             ("/addons", "phone-addons"),
         })
         {
-            await page.GotoAsync(path);
+            await page.OpenAsync(path);
             if (path == "/deployments/new")
             {
                 await page.CheckAsync("#in-use_docker");

@@ -13,7 +13,7 @@ public sealed class WebhookCardTests(BrowserFixture fixture)
     {
         var name = fixture.NewDeploymentName();
         var page = await fixture.LoggedInPageAsync();
-        await page.GotoAsync("/deployments/new");
+        await page.OpenAsync("/deployments/new");
         await page.FillAsync("[name=name]", name);
         await page.FillAsync("[name=repo_url]", "https://git.example.invalid/team/app.git");
         await Expect(page.Locator("#in-auto_deploy")).ToBeCheckedAsync();
@@ -36,7 +36,7 @@ public sealed class WebhookCardTests(BrowserFixture fixture)
         while (await page.Locator("[data-webhook-deliveries]").CountAsync() == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            await page.ReloadAsync();
+            await page.ReopenAsync();
         }
 
         await Expect(page.Locator("[data-webhook-deliveries]")).ToContainTextAsync("push to 'feature'; this deployment deploys 'main'");

@@ -49,7 +49,7 @@ public sealed class UsageGraphsBrowserTests(BrowserFixture fixture)
         fixture.AssertNoScriptErrors(page);
 
         var dashboard = await page.Context.NewPageAsync();
-        await dashboard.GotoAsync("/");
+        await dashboard.OpenAsync("/");
         var spark = dashboard.Locator($"[data-sparkline='{name}']");
         await Expect(spark).ToHaveAttributeAsync("data-sparkline-points", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
         Assert.True(await spark.Locator("canvas").EvaluateAsync<int>(CanvasDrawn) > 0, "the memory sparkline is blank");
@@ -58,11 +58,11 @@ public sealed class UsageGraphsBrowserTests(BrowserFixture fixture)
 
         // Without JavaScript the page still shows the newest figures, rendered by the server.
         var plain = await fixture.LoggedInPageAsync(javaScript: false);
-        await plain.GotoAsync($"/deployments/{name}");
+        await plain.OpenAsync($"/deployments/{name}");
         await Expect(plain.Locator("[data-usage-memory]")).ToContainTextAsync("B");
         await Expect(plain.Locator("[data-usage-cpu]")).ToContainTextAsync("%");
         await Expect(plain.Locator("[data-usage-graphs]")).ToBeHiddenAsync();
-        await plain.GotoAsync("/");
+        await plain.OpenAsync("/");
         await Expect(plain.Locator($"[data-sparkline='{name}'] [data-sparkline-text]")).ToContainTextAsync("B");
         await plain.Context.CloseAsync();
     }
