@@ -66,7 +66,7 @@ public sealed class ResourceLimitsTests
         var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
         var id = result.Container.ContainerId;
 
-        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         var oom = WaitForAsync(engine, kit.Name, "oom", watch.Token);
         await Task.Delay(TimeSpan.FromSeconds(1), watch.Token); // the watch is established before the kill
         var exec = await kit.Client.Exec.CreateContainerExecAsync(
@@ -80,20 +80,35 @@ public sealed class ResourceLimitsTests
             $"container {deployment.ContainerName} killed: out of memory (limit 64 MiB); raise its memory limit or fix the leak",
             ContainerEventRules.React(seen.Action, deployment.ContainerName, seen.Attributes).Cause);
 
-        var container = await kit.InspectAsync(id);
-        while (container.State!.Running || container.State.Restarting)
+        var container = await ExitedAsync(kit, id, watch.Token);
+        for (var again = 1; again <= 2 && container.State is { OOMKilled: false, ExitCode: 137 }; again++)
         {
-            await Task.Delay(500, watch.Token);
-            container = await kit.InspectAsync(id);
+            // The engine missed the last kill (about 1 in 100 under load here: no oom event, OOMKilled false), so the
+            // state cannot name it. Started by hand, the container finds /tmp/go and runs the same two kills again.
+            await kit.Client.Containers.StartContainerAsync(id, new ContainerStartParameters(), watch.Token);
+            container = await ExitedAsync(kit, id, watch.Token);
         }
 
-        Assert.Equal((true, 137L, 1L), (container.State.OOMKilled, container.State.ExitCode, container.RestartCount));
+        Assert.Equal((true, 137L, 1L), (container.State!.OOMKilled, container.State.ExitCode, container.RestartCount));
         var context = DockerTestKit.HealthContext(result.Deployment, new ListLog());
         var health = await new DockerHealthHandler(engine, new ContainerStates(engine, TimeProvider.System)).ExecuteAsync(context, watch.Token);
         Assert.Equal(
             $"Container {deployment.ContainerName} is exited (exit code 137, killed: out of memory (limit 64 MiB)); see its logs, then start or redeploy it.",
             health.Message);
         Assert.Equal((HealthState.Unhealthy, 1L), (health.Health, Convert.ToInt64(context.Metrics["restart_count"], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Waits until the container has stopped for good (its restart policy gave up).</summary>
+    private static async Task<ContainerInspectResponse> ExitedAsync(DockerTestKit kit, string id, CancellationToken ct)
+    {
+        var container = await kit.InspectAsync(id);
+        while (container.State!.Running || container.State.Restarting)
+        {
+            await Task.Delay(500, ct);
+            container = await kit.InspectAsync(id);
+        }
+
+        return container;
     }
 
     private static async Task<ContainerEvent> WaitForAsync(DockerEngine engine, string deployment, string action, CancellationToken ct)
