@@ -74,7 +74,7 @@ public sealed class FirstStartTests : IDisposable
         }
         finally
         {
-            await EndAsync(process);
+            await WebOpsCli.EndAsync(process);
         }
 
         string[] output;
@@ -139,7 +139,7 @@ public sealed class FirstStartTests : IDisposable
         }
         finally
         {
-            await EndAsync(process);
+            await WebOpsCli.EndAsync(process);
         }
     }
 
@@ -175,31 +175,8 @@ public sealed class FirstStartTests : IDisposable
     /// Starts <c>webops serve</c> on the empty data folder and hands each line it prints to <paramref name="line"/>. The
     /// regular health sweep logs every interval; a long one keeps the output to start-up's own lines.
     /// </summary>
-    private Process StartServe(int port, Action<string> line)
-    {
-        var process = new Process { StartInfo = WebOpsCli.StartInfo("serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00") };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                line(e.Data);
-            }
-        };
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    private static async Task EndAsync(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync();
-    }
+    private Process StartServe(int port, Action<string> line) =>
+        WebOpsCli.Start(line, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00");
 
     /// <summary>Polls until <c>/healthz</c> answers 200 (and, with <paramref name="untilOk"/>, says ok): a few seconds, a minute at most on a busy machine.</summary>
     private static async Task WaitHealthzAsync(int port, Process process, bool untilOk)

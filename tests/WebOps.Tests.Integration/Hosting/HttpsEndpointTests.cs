@@ -27,17 +27,10 @@ public sealed class HttpsEndpointTests : IDisposable
         await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
 
         var port = TestPorts.Free();
-        var psi = WebOpsCli.StartInfo(
-            "serve", "--urls", $"https://127.0.0.1:{port}", "--data", Path.Combine(folder.FullName, "data"),
-            $"--Kestrel:Certificates:Default:Path={certPath}", $"--Kestrel:Certificates:Default:KeyPath={keyPath}");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = WebOpsCli.Start(
+            output.Enqueue, "serve", "--urls", $"https://127.0.0.1:{port}", "--data", Path.Combine(folder.FullName, "data"),
+            $"--Kestrel:Certificates:Default:Path={certPath}", $"--Kestrel:Certificates:Default:KeyPath={keyPath}");
         try
         {
             string? served = null;
@@ -57,12 +50,7 @@ public sealed class HttpsEndpointTests : IDisposable
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync();
+            await WebOpsCli.EndAsync(process);
         }
     }
 

@@ -32,6 +32,38 @@ public static class WebOpsCli
         return psi;
     }
 
+    /// <summary>Starts a verb that keeps running (<c>serve</c>) and hands every line it prints, on either stream, to <paramref name="line"/>.</summary>
+    public static Process Start(Action<string> line, params string[] args)
+    {
+        var process = new Process { StartInfo = StartInfo(args) };
+        process.OutputDataReceived += (_, e) => Hand(e.Data);
+        process.ErrorDataReceived += (_, e) => Hand(e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+
+        void Hand(string? data)
+        {
+            if (data is not null)
+            {
+                line(data);
+            }
+        }
+    }
+
+    /// <summary>Kills what <see cref="Start"/> started, if it still runs, and waits until it is gone.</summary>
+    public static async Task EndAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         using var p = Process.Start(StartInfo(args))!;
