@@ -96,13 +96,7 @@ internal sealed class FaultPanel : IAsyncDisposable
             psi.Environment[key] = value;
         }
 
-        process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = WebOpsCli.Start(psi, Keep);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -180,14 +174,11 @@ internal sealed class FaultPanel : IAsyncDisposable
         }
     }
 
-    private void Keep(string? line)
+    private void Keep(string line)
     {
-        if (line is not null)
+        lock (output)
         {
-            lock (output)
-            {
-                output.Add(line);
-            }
+            output.Add(line);
         }
     }
 }

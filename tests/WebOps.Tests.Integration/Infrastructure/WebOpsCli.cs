@@ -33,9 +33,12 @@ public static class WebOpsCli
     }
 
     /// <summary>Starts a verb that keeps running (<c>serve</c>) and hands every line it prints, on either stream, to <paramref name="line"/>.</summary>
-    public static Process Start(Action<string> line, params string[] args)
+    public static Process Start(Action<string> line, params string[] args) => Start(StartInfo(args), line);
+
+    /// <summary>Starts <paramref name="startInfo"/> (output redirected) and hands every line it prints, on either stream, to <paramref name="line"/>.</summary>
+    public static Process Start(ProcessStartInfo startInfo, Action<string> line)
     {
-        var process = new Process { StartInfo = StartInfo(args) };
+        var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Hand(e.Data);
         process.ErrorDataReceived += (_, e) => Hand(e.Data);
         process.Start();

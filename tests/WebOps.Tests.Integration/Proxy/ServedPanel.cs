@@ -104,13 +104,7 @@ internal sealed class ServedPanel : IAsyncDisposable
             psi.ArgumentList.Add(a);
         }
 
-        process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = WebOpsCli.Start(psi, Keep);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -173,13 +167,8 @@ internal sealed class ServedPanel : IAsyncDisposable
         }
     }
 
-    private void Keep(string? line)
+    private void Keep(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (output)
         {
             output.Add(line);
