@@ -31,6 +31,8 @@ public sealed partial class RuntimeEventsFollower(
     /// </summary>
     private static readonly TimeSpan DieSettle = TimeSpan.FromMilliseconds(250);
 
+    private readonly RepeatedKills kills = new();
+
     /// <summary>
     /// Raised once an event's reaction has reached the deployment's health (with the reaction as settled), so whoever
     /// needs to know that the health has caught up with an event waits for it instead of for a guessed time.
@@ -152,7 +154,7 @@ public sealed partial class RuntimeEventsFollower(
 
         var instance = e.InstanceName ?? e.InstanceId;
         var reaction = ContainerEventRules.React(e.Action, instance, e.Attributes);
-        if (reaction.Action == ContainerEventAction.Ignore)
+        if (reaction.Action == ContainerEventAction.Ignore || !kills.TryBegin(e))
         {
             return;
         }
@@ -185,6 +187,10 @@ public sealed partial class RuntimeEventsFollower(
                 catch (OperationCanceledException)
                 {
                     // Shutting down.
+                }
+                finally
+                {
+                    kills.End(e);
                 }
             },
             CancellationToken.None);

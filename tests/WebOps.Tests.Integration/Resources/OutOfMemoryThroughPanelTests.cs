@@ -59,6 +59,9 @@ public sealed class OutOfMemoryThroughPanelTests
         var (history, killedAt) = await WaitForHistoryAsync(world, name, id, kills, handled, deadline.Token);
         var kill = history[killedAt];
         Assert.Equal("unhealthy", kill.GetProperty("status").GetString());
+
+        // One kill is one entry, however many times the kernel reported it (see RepeatedKills).
+        Assert.True(history.Count(IsKill) == 1, $"{history.Count(IsKill)} kill entries for one reported kill:\n{Describe(history)}");
         Assert.Equal($"container webops-{name} {Killed}; raise its memory limit or fix the leak", kill.GetProperty("message").GetString());
         var after = history.Take(killedAt).Last(e => e.GetProperty("message").GetString()?.StartsWith($"Container webops-{name} is running", StringComparison.Ordinal) == true);
         Assert.Equal($"Container webops-{name} is running (restarts: {kills}, Docker health: none).", after.GetProperty("message").GetString());
@@ -144,7 +147,7 @@ public sealed class OutOfMemoryThroughPanelTests
         {
             var health = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/health?limit=100", ct);
             history = [.. health.GetProperty("history").EnumerateArray()];
-            var killedAt = history.FindIndex(e => e.GetProperty("message").GetString()?.Contains(Killed, StringComparison.Ordinal) == true);
+            var killedAt = history.FindIndex(IsKill);
             if (killedAt > 0 && history.Take(killedAt).Any(e => e.GetProperty("message").GetString()?.Contains($"is running (restarts: {kills}", StringComparison.Ordinal) == true))
             {
                 return (history, killedAt);
@@ -156,7 +159,13 @@ public sealed class OutOfMemoryThroughPanelTests
         var state = (await world.Engine.Containers.InspectContainerAsync(id, ct)).State!;
         throw new TimeoutException($"No out-of-memory kill followed by a running check in the health history of '{name}' "
             + $"(engine: running {state.Running}, OOMKilled {state.OOMKilled}, exit code {state.ExitCode}); events the panel handled:\n"
-            + string.Join('\n', handled) + "\nhistory, newest first:\n"
-            + string.Join('\n', history.Select(e => $"{e.GetProperty("time")} {e.GetProperty("status")} {e.GetProperty("source")}: {e.GetProperty("message")}")));
+            + string.Join('\n', handled) + "\nhistory, newest first:\n" + Describe(history));
     }
+
+    private static bool IsKill(JsonElement entry) => entry.GetProperty("message").GetString()?.Contains(Killed, StringComparison.Ordinal) == true;
+
+    /// <summary>The newest 20 entries of the history and how many more there are, so a flood of checks cannot hide the rest of a message.</summary>
+    private static string Describe(List<JsonElement> history) =>
+        string.Join('\n', history.Take(20).Select(e => $"{e.GetProperty("time")} {e.GetProperty("status")} {e.GetProperty("source")}: {e.GetProperty("message")}"))
+        + (history.Count > 20 ? $"\n... and {history.Count - 20} older entries" : "");
 }
