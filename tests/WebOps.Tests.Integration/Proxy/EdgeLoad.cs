@@ -78,7 +78,7 @@ internal sealed class EdgeLoad : IAsyncDisposable
                 if ((int)response.StatusCode >= 500)
                 {
                     Interlocked.Increment(ref serverErrors);
-                    failures.Enqueue($"{(int)response.StatusCode}: {body}");
+                    failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {(int)response.StatusCode}: {body}");
                 }
                 else
                 {
@@ -87,7 +87,7 @@ internal sealed class EdgeLoad : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                failures.Enqueue($"{e.GetType().Name}: {e.Message} {e.InnerException?.Message}");
+                failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {e.GetType().Name}: {e.Message} {e.InnerException?.Message}");
             }
         }
     }

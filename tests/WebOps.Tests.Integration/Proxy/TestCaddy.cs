@@ -10,7 +10,10 @@ namespace WebOps.Tests.Integration.Proxy;
 internal sealed class TestCaddy : IAsyncDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "webops-caddy-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> errors = new();
     private Process? process;
+    private bool unchanged;
+    private int loads;
 
     public int AdminPort { get; } = DockerTestKit.FreePort();
 
@@ -22,6 +25,12 @@ internal sealed class TestCaddy : IAsyncDisposable
     public int SlotHealthPort { get; } = DockerTestKit.FreePort();
 
     public string AdminAddress => $"127.0.0.1:{AdminPort}";
+
+    /// <summary>How many configs Caddy has loaded and put to work (a load of an unchanged config does not count).</summary>
+    public int Loads => Volatile.Read(ref loads);
+
+    /// <summary>Caddy's logged request errors (its <c>http.log.error</c> lines, e.g. why it answered 502 or 503), oldest first, at most 100.</summary>
+    public IReadOnlyCollection<string> Errors => errors;
 
     /// <summary>The panel's settings that point it at this Caddy.</summary>
     public string[] PanelArgs(params string[] more) =>
@@ -74,8 +83,8 @@ internal sealed class TestCaddy : IAsyncDisposable
         await File.WriteAllTextAsync(config, "{\"admin\":{\"listen\":\"" + AdminAddress + "\",\"config\":{\"persist\":false}}}");
         process = EdgeProcess.Start("caddy", ["run", "--config", config], folder,
             new Dictionary<string, string> { ["HOME"] = folder, ["XDG_CONFIG_HOME"] = folder, ["XDG_DATA_HOME"] = folder });
-        // Caddy logs to stderr; drain it so a full pipe never blocks it.
-        process.ErrorDataReceived += (_, _) => { };
+        // Caddy logs to stderr; drain it so a full pipe never blocks it, keeping what the tests count and show.
+        process.ErrorDataReceived += (_, e) => Read(e.Data);
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
@@ -92,6 +101,53 @@ internal sealed class TestCaddy : IAsyncDisposable
             {
                 await Task.Delay(100);
             }
+        }
+    }
+
+    /// <summary>One line of Caddy's log: a real config load is "load complete" not preceded by "config is unchanged".</summary>
+    private void Read(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (line.Contains("\"msg\":\"config is unchanged\"", StringComparison.Ordinal))
+        {
+            unchanged = true;
+        }
+        else if (line.Contains("\"msg\":\"load complete\"", StringComparison.Ordinal))
+        {
+            if (!unchanged)
+            {
+                Interlocked.Increment(ref loads);
+            }
+
+            unchanged = false;
+        }
+        else if (line.Contains("\"logger\":\"http.log.error\"", StringComparison.Ordinal))
+        {
+            errors.Enqueue(ErrorOf(line));
+            while (errors.Count > 100)
+            {
+                errors.TryDequeue(out _);
+            }
+        }
+    }
+
+    /// <summary>When and what: <c>15:40:54.761 no upstreams available</c>.</summary>
+    private static string ErrorOf(string line)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var at = DateTimeOffset.UnixEpoch.AddSeconds(root.GetProperty("ts").GetDouble());
+            return $"{at:HH:mm:ss.fff} {root.GetProperty("msg").GetString()}";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return line.Length > 300 ? line[..300] : line;
         }
     }
 }

@@ -13,8 +13,11 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RouteLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>One reset per client: see <see cref="AssertNoRequestLost"/>.</summary>
-    private const int ResetBound = 4;
+    /// <summary>How many clients keep asking the edge while a test changes the tasks.</summary>
+    private const int Clients = 4;
+
+    /// <summary>The most config loads one change of the tasks may cost: the edge follows the tasks, it does not churn.</summary>
+    private const int LoadLimit = 10;
 
     [SwarmFact]
     public async Task A_two_replica_deployment_with_a_domain_is_served_by_both_tasks_through_the_edge_as_soon_as_the_deploy_ends()
@@ -54,16 +57,18 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
         await using var world = await SwarmEdgeWorld.StartAsync("swel");
         await world.DeployFirstAsync(replicas: 2);
 
-        await using (var load = EdgeLoad.Start(world.Caddy.HttpPort, world.Domain, clients: 4))
+        var loadsBefore = world.Caddy.Loads;
+        await using (var load = EdgeLoad.Start(world.Caddy.HttpPort, world.Domain, Clients))
         {
             var (result, error) = await world.RedeployAsync("v2");
             Assert.True(result == "succeeded", $"redeploy {result}: {error}\n{await world.LogAsync()}");
             await Task.Delay(TimeSpan.FromSeconds(2));
             await load.StopAsync();
 
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx)";
-            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
-            AssertNoRequestLost(load, $"{failed}\n{await world.LogAsync()}");
+            var loads = world.Caddy.Loads - loadsBefore;
+            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {loads} config loads";
+            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
+            AssertNoRequestLost(world, load, loads, $"{failed}\n{await world.LogAsync()}");
             Assert.True(load.Total > 200, failed);
             Assert.Contains(load.Bodies.Keys, b => b.EndsWith(" v2", StringComparison.Ordinal));
         }
@@ -88,19 +93,22 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
         var manager = SwarmClusterFixture.ManagerAddress + ":";
         try
         {
-            await using var load = EdgeLoad.Start(world.Caddy.HttpPort, world.Domain, clients: 4);
+            var loadsBefore = world.Caddy.Loads;
+            await using var load = EdgeLoad.Start(world.Caddy.HttpPort, world.Domain, Clients);
             await Task.Delay(TimeSpan.FromSeconds(2));
             var before = load.Total;
 
+            var stopping = DateTime.UtcNow;
             await SwarmClusterFixture.StopEngineAsync("worker");
             await world.WaitRoutedAsync("the worker's task replaced on the manager and routed", TimeSpan.FromMinutes(3),
                 t => t.Count == 2 && t.All(e => e.StartsWith(manager, StringComparison.Ordinal)));
             await Task.Delay(TimeSpan.FromSeconds(2));
             await load.StopAsync();
 
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {before} before the engine stopped";
-            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
-            AssertNoRequestLost(load, failed);
+            var loads = world.Caddy.Loads - loadsBefore;
+            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {before} before the engine stopped (at {stopping:HH:mm:ss.fff}), {loads} config loads";
+            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
+            AssertNoRequestLost(world, load, loads, failed);
             Assert.True(load.Total > before + 100, failed);
         }
         finally
@@ -120,7 +128,8 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
         const string Worker = "/api/cluster/nodes/webops-sww";
         try
         {
-            await using var load = EdgeLoad.Start(world.Caddy.HttpPort, world.Domain, clients: 4);
+            var loadsBefore = world.Caddy.Loads;
+            await using var load = EdgeLoad.Start(world.Caddy.HttpPort, world.Domain, Clients);
             await Task.Delay(TimeSpan.FromSeconds(2));
             var before = load.Total;
 
@@ -130,9 +139,10 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(2));
             await load.StopAsync();
 
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {before} before the drain";
-            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}");
-            AssertNoRequestLost(load, failed);
+            var loads = world.Caddy.Loads - loadsBefore;
+            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {before} before the drain, {loads} config loads";
+            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
+            AssertNoRequestLost(world, load, loads, failed);
             Assert.True(load.Total > before + 100, failed);
         }
         finally
@@ -141,16 +151,26 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The failed requests, for the test's output even when it passes: how many resets a run costs is worth seeing.</summary>
+    private static string Failures(EdgeLoad load) => load.Failures.Count == 0 ? "" : $"; failed: {string.Join(" | ", load.Failures.Take(10))}";
+
+    /// <summary>Why Caddy answered with an error, for the output even when the test passes.</summary>
+    private static string CaddyErrors(SwarmEdgeWorld world) => world.Caddy.Errors.Count == 0 ? "" : $"; Caddy's errors: {string.Join(" | ", world.Caddy.Errors.TakeLast(10))}";
+
     /// <summary>
-    /// No request reached a task that was gone without being retried on another (no 5xx), and at most
-    /// <see cref="ResetBound"/> requests failed between client and edge: every change of the tasks is a config load, and
-    /// Caddy then closes its idle keep-alive connections; a client that sends a request on one at that very moment gets
-    /// a reset it cannot tell from a lost request, so does not retry (measured: 0 or 1 per run, over 15000-40000 requests).
+    /// No request reached a task that was gone without being retried on another (no 5xx), and the requests that failed
+    /// between client and edge are within what the config loads explain. Every change of the tasks is a config load, and
+    /// Caddy then closes its idle keep-alive connections: a client that sends a request on one at that very moment gets a
+    /// reset it cannot tell from a lost request, so does not retry (a browser does). That is at most one per client and
+    /// load, plus one per client for a request in flight on a task that is killed (its answer cut off). Measured: 0 or 1
+    /// per run on a quiet machine; up to 6 (one an answer cut off) beside other tests. A node going down or a drain costs
+    /// 2 loads, a redeploy 1 or 2.
     /// </summary>
-    private static void AssertNoRequestLost(EdgeLoad load, string failed)
+    private static void AssertNoRequestLost(SwarmEdgeWorld world, EdgeLoad load, int loads, string failed)
     {
-        var examples = $"{failed}, e.g.:\n{string.Join('\n', load.Failures.Take(5))}";
+        var examples = $"{failed}, e.g.:\n{string.Join('\n', load.Failures.Take(5))}\nCaddy's errors:\n{string.Join('\n', world.Caddy.Errors.TakeLast(10))}";
         Assert.True(load.ServerErrors == 0, examples);
-        Assert.True(load.Failures.Count <= ResetBound, examples);
+        Assert.True(loads <= LoadLimit, examples);
+        Assert.True(load.Failures.Count <= Clients * (loads + 1), examples);
     }
 }
