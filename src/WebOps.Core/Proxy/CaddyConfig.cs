@@ -179,12 +179,21 @@ public static class CaddyConfig
         ["upstreams"] = new JsonArray(new JsonObject { ["dial"] = dial }),
     });
 
-    internal static JsonObject Route(string domain, JsonObject handler) => new()
+    internal static JsonObject Route(string domain, JsonObject handler, IReadOnlyList<string>? methods = null)
     {
-        ["match"] = new JsonArray(new JsonObject { ["host"] = new JsonArray(domain) }),
-        ["handle"] = new JsonArray(handler),
-        ["terminal"] = true,
-    };
+        var match = new JsonObject { ["host"] = new JsonArray(domain) };
+        if (methods is not null)
+        {
+            match["method"] = new JsonArray([.. methods.Select(m => (JsonNode)m)]);
+        }
+
+        return new()
+        {
+            ["match"] = new JsonArray(match),
+            ["handle"] = new JsonArray(handler),
+            ["terminal"] = true,
+        };
+    }
 
     /// <summary>
     /// The file server Caddy's health checks ask: a check of slot <c>a</c> arrives for host <c>127.0.0.1</c>, one of

@@ -14,7 +14,7 @@ public sealed class CaddyTaskRoutesTests
         CaddyConfig.Build(Options, "/srv/webops/data/proxy", sites).ToJsonString(Indented).ReplaceLineEndings("\n");
 
     [Fact]
-    public void A_swarm_site_sends_its_names_to_every_task_in_turn_retries_a_gone_one_and_needs_no_slot_server()
+    public void A_swarm_site_sends_its_names_to_every_task_retries_a_gone_one_only_for_requests_without_a_body_and_needs_no_slot_server()
     {
         var json = Build(new ProxySite("shop", ["shop.example.org"], 49160, TlsMode.Off) { Tasks = ["10.0.0.2:30001", "10.0.0.3:30002"] });
 
@@ -46,6 +46,11 @@ public sealed class CaddyTaskRoutesTests
                             {
                               "host": [
                                 "shop.example.org"
+                              ],
+                              "method": [
+                                "GET",
+                                "HEAD",
+                                "OPTIONS"
                               ]
                             }
                           ],
@@ -66,10 +71,48 @@ public sealed class CaddyTaskRoutesTests
                               ],
                               "load_balancing": {
                                 "selection_policy": {
-                                  "policy": "round_robin"
+                                  "policy": "least_conn"
                                 },
                                 "try_duration": "5s",
-                                "try_interval": "100ms"
+                                "try_interval": "20ms"
+                              },
+                              "health_checks": {
+                                "passive": {
+                                  "fail_duration": "3s",
+                                  "max_fails": 1
+                                }
+                              }
+                            }
+                          ],
+                          "terminal": true
+                        },
+                        {
+                          "match": [
+                            {
+                              "host": [
+                                "shop.example.org"
+                              ]
+                            }
+                          ],
+                          "handle": [
+                            {
+                              "handler": "reverse_proxy",
+                              "transport": {
+                                "protocol": "http",
+                                "dial_timeout": "2s"
+                              },
+                              "upstreams": [
+                                {
+                                  "dial": "10.0.0.2:30001"
+                                },
+                                {
+                                  "dial": "10.0.0.3:30002"
+                                }
+                              ],
+                              "load_balancing": {
+                                "selection_policy": {
+                                  "policy": "least_conn"
+                                }
                               },
                               "health_checks": {
                                 "passive": {
