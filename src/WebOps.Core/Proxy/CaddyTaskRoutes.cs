@@ -6,8 +6,9 @@ namespace WebOps.Core.Proxy;
 /// The routes of a swarm deployment (<see cref="ProxySite.Tasks"/>): its names go to every running task, each on its
 /// node's address and the port the engine published it on. The panel keeps that list equal to the running tasks, but a
 /// task can go away (update, failure, node down) a few seconds before the list says so; the retries and the passive
-/// health below make such a task cost a request without a body a short delay instead of an error, and cost at most
-/// one request with a body per <see cref="FailDuration"/> a 502 that reached no app.
+/// health below make such a task cost a request without a body a short delay instead of an error, and cost the
+/// requests with a body that try it once its <see cref="FailDuration"/> is over (a few at a time under concurrency) a
+/// 502 that reached no app.
 /// </summary>
 public static class CaddyTaskRoutes
 {
