@@ -66,10 +66,7 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(2));
             await load.StopAsync();
 
-            var loads = world.Caddy.Loads - loadsBefore;
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {loads} config loads";
-            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
-            AssertNoRequestLost(world, load, loads, $"{failed}\n{await world.LogAsync()}");
+            var failed = Judge(world, load, loadsBefore, "", await world.LogAsync());
             Assert.True(load.Total > 200, failed);
             Assert.Contains(load.Bodies.Keys, b => b.EndsWith(" v2", StringComparison.Ordinal));
         }
@@ -106,10 +103,7 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(2));
             await load.StopAsync();
 
-            var loads = world.Caddy.Loads - loadsBefore;
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {before} before the engine stopped (at {stopping:HH:mm:ss.fff}), {loads} config loads";
-            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
-            AssertNoRequestLost(world, load, loads, failed);
+            var failed = Judge(world, load, loadsBefore, $", {before} before the engine stopped (at {stopping:HH:mm:ss.fff})");
             Assert.True(load.Total > before + 100, failed);
         }
         finally
@@ -140,16 +134,26 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(2));
             await load.StopAsync();
 
-            var loads = world.Caddy.Loads - loadsBefore;
-            var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx), {before} before the drain, {loads} config loads";
-            output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
-            AssertNoRequestLost(world, load, loads, failed);
+            var failed = Judge(world, load, loadsBefore, $", {before} before the drain");
             Assert.True(load.Total > before + 100, failed);
         }
         finally
         {
             await ClusterTestPanel.SendAsync(world.Api, HttpMethod.Patch, Worker, new { availability = "active" });
         }
+    }
+
+    /// <summary>
+    /// Says what the clients saw (in the output even when the test passes) and asserts that no request was lost
+    /// (<see cref="AssertNoRequestLost"/>); returns the summary for the test's further assertions.
+    /// </summary>
+    private string Judge(SwarmEdgeWorld world, EdgeLoad load, int loadsBefore, string context, string? more = null)
+    {
+        var loads = world.Caddy.Loads - loadsBefore;
+        var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx){context}, {loads} config loads";
+        output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
+        AssertNoRequestLost(world, load, loads, more is null ? failed : $"{failed}\n{more}");
+        return failed;
     }
 
     /// <summary>The failed requests, for the test's output even when it passes: how many resets a run costs is worth seeing.</summary>
