@@ -6,25 +6,21 @@ namespace WebOps.Core.Proxy;
 /// The routes of a swarm deployment (<see cref="ProxySite.Tasks"/>): its names go to every running task, each on its
 /// node's address and the port the engine published it on. The panel keeps that list equal to the running tasks, but a
 /// task can go away (update, failure, node down) a few seconds before the list says so; the retries and the passive
-/// health below make such a task cost a request without a body a short delay instead of an error, and cost the
+/// health below make such a task cost a request without a body nothing but a refused connection, and cost the
 /// requests with a body that try it once its <see cref="FailDuration"/> is over (a few at a time under concurrency) a
 /// 502 that reached no app.
+/// <para>
+/// Retries are counted (<c>retries</c>), made at once, without <c>try_duration</c> and its pause between tries:
+/// Caddy 2.6 ends a request that a config load finds pausing, or that the replaced config's handler is still serving
+/// when it fails, with its last error instead of trying again, and every change of the tasks is a config load.
+/// Measured against a real Caddy with one refusing upstream, a live one, 8 clients and a config load every 50 ms: 27
+/// GETs of 14,464 answered 502 in 30 s with <c>try_duration</c> 5 s and <c>try_interval</c> 20 ms, none of 33,584 in
+/// 60 s with counted retries. The cost: a request that finds every task marked down fails at once (503) instead of
+/// waiting for a mark to end.
+/// </para>
 /// </summary>
 public static class CaddyTaskRoutes
 {
-    /// <summary>
-    /// How long a request keeps looking for a task that answers. Longer than <see cref="FailDuration"/>: a request that
-    /// finds every task marked down waits for the marks to expire rather than failing at once.
-    /// </summary>
-    public const string TryDuration = "5s";
-
-    /// <summary>
-    /// The pause between two tries; short, since another task usually answers at once, and because Caddy 2.6 ends a
-    /// request that is pausing here with its last error when a config load replaces the route (a 502 after a gone task
-    /// refused it): every change of the tasks is such a load, so the pause is the window in which that can happen.
-    /// </summary>
-    public const string TryInterval = "20ms";
-
     /// <summary>
     /// How long a task that failed a request (Caddy counts any error reaching it, a refused connection included) gets no
     /// new ones: one failure is enough (<c>max_fails</c> 1), since a task that refuses connections is gone, not slow.
@@ -33,7 +29,7 @@ public static class CaddyTaskRoutes
 
     /// <summary>
     /// Connecting to a node that vanished (powered off, cut off) gets no answer at all: give up after this and try
-    /// another task, well within <see cref="TryDuration"/>.
+    /// another task.
     /// </summary>
     public const string DialTimeout = "2s";
 
@@ -63,16 +59,15 @@ public static class CaddyTaskRoutes
     /// Least connections: the tasks share the load, each request going to an available task with the fewest requests
     /// in flight (ties at random). Not <c>round_robin</c>: Caddy 2.6's round robin advances one counter shared by all
     /// requests and tries each task once, so under concurrency a request can step over the only available task and find
-    /// none: a POST then gets a 503 at once, and a GET does too when a config load comes during its pause. Least
-    /// connections finds none only when no task is available.
+    /// none, and a 503. Least connections finds none only when no task is available.
     /// </summary>
     private static JsonObject Proxy(IReadOnlyList<string> tasks, bool resend)
     {
         var balancing = new JsonObject { ["selection_policy"] = new JsonObject { ["policy"] = "least_conn" } };
         if (resend)
         {
-            balancing["try_duration"] = TryDuration;
-            balancing["try_interval"] = TryInterval;
+            // Each failed task is marked down at once (max_fails 1), so one try per task finds a live one if any is.
+            balancing["retries"] = tasks.Count;
         }
 
         return new()

@@ -28,53 +28,176 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
     [Fact]
     public async Task Concurrent_posts_reach_the_live_task_while_the_other_task_is_gone_and_only_those_meeting_the_gone_one_fail()
     {
-        await using var caddy = await TestCaddy.StartAsync();
-        await using var live = await StartTaskAsync();
-        var gone = DockerTestKit.FreePort();
-        var domain = $"tr-{Guid.NewGuid().ToString("N")[..8]}.example";
-        var site = new ProxySite("tr", [domain], 0, TlsMode.Off) { Tasks = [$"127.0.0.1:{gone}", $"127.0.0.1:{live.Port}"] };
-        var options = new ProxyOptions { AdminAddress = caddy.AdminAddress, HttpPort = caddy.HttpPort, HttpsPort = caddy.HttpsPort };
-        var storage = Path.Combine(Path.GetTempPath(), "webops-tr-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            using (var admin = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
-            {
-                var config = CaddyConfig.Build(options, storage, [site]).ToJsonString();
-                var loaded = await admin.PostAsync($"http://{caddy.AdminAddress}/load", new StringContent(config, Encoding.UTF8, "application/json"));
-                Assert.True(loaded.IsSuccessStatusCode, await loaded.Content.ReadAsStringAsync());
-            }
+        await using var world = await World.StartAsync();
+        await world.LoadAsync(withOther: false);
 
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var next = 0;
-            var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var next = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            while (Interlocked.Increment(ref next) <= Requests)
             {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-                while (Interlocked.Increment(ref next) <= Requests)
+                using var request = world.Request(HttpMethod.Post);
+                request.Content = new StringContent("order=1");
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{caddy.HttpPort}/") { Content = new StringContent("order=1") };
-                    request.Headers.Host = domain;
+                    failures.Enqueue($"{(int)response.StatusCode}: {(await response.Content.ReadAsStringAsync()).Trim()}");
+                }
+            }
+        })));
+
+        // The gone task is tried again each time its mark expires, by at most every client at once.
+        var windows = (int)(clock.Elapsed / FailDuration) + 1;
+        var said = $"{failures.Count} of {Requests} POSTs failed in {clock.Elapsed.TotalSeconds:0.0} s ({windows} fail windows), "
+            + $"the live task answered {world.Live.Answered}, e.g. {string.Join(", ", failures.Take(5))}; Caddy's errors: {string.Join(" | ", world.Caddy.Errors.Take(5))}";
+        output.WriteLine(said);
+        Assert.All(failures, f => Assert.Equal("502: ", f));
+        Assert.All(world.Caddy.Errors, e => Assert.Contains($"127.0.0.1:{world.Gone}: connect: connection refused", e, StringComparison.Ordinal));
+        Assert.True(failures.Count <= Clients * windows, said);
+        Assert.Equal(Requests - failures.Count, world.Live.Answered);
+    }
+
+    /// <summary>
+    /// Every change of a swarm deployment's tasks is a config load, and Caddy 2.6 does not try again a request that a
+    /// load finds pausing between tries, or that the replaced config's handler still serves when it fails: with
+    /// <c>try_duration</c> and a pause, GETs that met the gone task around a load got a 502 (27 of 14,464 in 30 s with
+    /// a load every 50 ms). With counted retries and no pause none does; a client may still see a reset when a load
+    /// closes its idle connection, which is not an answer from Caddy and not counted here.
+    /// </summary>
+    [Fact]
+    public async Task Gets_that_meet_the_gone_task_are_answered_by_the_live_one_while_configs_keep_loading()
+    {
+        await using var world = await World.StartAsync();
+        await world.LoadAsync(withOther: false);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var answered = 0;
+        var resets = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(12));
+        var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            while (!stop.IsCancellationRequested)
+            {
+                using var request = world.Request(HttpMethod.Get);
+                try
+                {
                     using var response = await http.SendAsync(request);
-                    if (response.StatusCode != HttpStatusCode.OK)
+                    if (response.StatusCode == HttpStatusCode.OK)
                     {
-                        failures.Enqueue($"{(int)response.StatusCode}: {(await response.Content.ReadAsStringAsync()).Trim()}");
+                        Interlocked.Increment(ref answered);
+                    }
+                    else
+                    {
+                        failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {(int)response.StatusCode}: {(await response.Content.ReadAsStringAsync()).Trim()}");
                     }
                 }
-            })));
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref resets);
+                }
+            }
+        })).ToList();
 
-            // The gone task is tried again each time its mark expires, by at most every client at once.
-            var failDuration = TimeSpan.FromSeconds(double.Parse(CaddyTaskRoutes.FailDuration.TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture));
-            var windows = (int)(clock.Elapsed / failDuration) + 1;
-            var said = $"{failures.Count} of {Requests} POSTs failed in {clock.Elapsed.TotalSeconds:0.0} s ({windows} fail windows), "
-                + $"the live task answered {live.Answered}, e.g. {string.Join(", ", failures.Take(5))}; Caddy's errors: {string.Join(" | ", caddy.Errors.Take(5))}";
-            output.WriteLine(said);
-            Assert.All(failures, f => Assert.Equal("502: ", f));
-            Assert.All(caddy.Errors, e => Assert.Contains($"127.0.0.1:{gone}: connect: connection refused", e, StringComparison.Ordinal));
-            Assert.True(failures.Count <= Clients * windows, said);
-            Assert.Equal(Requests - failures.Count, live.Answered);
-        }
-        finally
+        var loads = 0;
+        while (!stop.IsCancellationRequested)
         {
+            await world.LoadAsync(withOther: loads % 2 == 0);
+            loads++;
+            await Task.Delay(50);
+        }
+
+        await Task.WhenAll(clients);
+        var fails = await world.GoneFailsAsync();
+        var said = $"{failures.Count} of {answered + failures.Count} GETs failed in {clock.Elapsed.TotalSeconds:0.0} s with {loads} config loads "
+            + $"({resets} resets), the gone task's failures in the last {FailDuration.TotalSeconds:0} s: {fails}, e.g. {string.Join(", ", failures.Take(5))}; "
+            + $"Caddy's errors: {string.Join(" | ", world.Caddy.Errors.Take(5))}";
+        output.WriteLine(said);
+        Assert.True(loads >= 50, said);
+        // The gone task was being tried throughout: Caddy counts a failure each time its mark ends.
+        Assert.True(fails > 0, said);
+        Assert.True(answered > 1000, said);
+        Assert.Empty(failures);
+    }
+
+    private static TimeSpan FailDuration =>
+        TimeSpan.FromSeconds(double.Parse(CaddyTaskRoutes.FailDuration.TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A real Caddy routing a swarm site to a gone task (a free port, refused) and a live one; loads the config with or
+    /// without a second site, so that each load is a real change.
+    /// </summary>
+    private sealed class World : IAsyncDisposable
+    {
+        private readonly string storage = Path.Combine(Path.GetTempPath(), "webops-tr-" + Guid.NewGuid().ToString("N")[..8]);
+        private readonly HttpClient admin = new() { Timeout = TimeSpan.FromSeconds(30) };
+        private readonly string domain = $"tr-{Guid.NewGuid().ToString("N")[..8]}.example";
+
+        private World(TestCaddy caddy, LiveTask live)
+        {
+            Caddy = caddy;
+            Live = live;
+        }
+
+        public TestCaddy Caddy { get; }
+
+        public LiveTask Live { get; }
+
+        public int Gone { get; } = DockerTestKit.FreePort();
+
+        public static async Task<World> StartAsync()
+        {
+            var caddy = await TestCaddy.StartAsync();
+            try
+            {
+                return new World(caddy, await StartTaskAsync());
+            }
+            catch
+            {
+                await caddy.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task LoadAsync(bool withOther)
+        {
+            var options = new ProxyOptions { AdminAddress = Caddy.AdminAddress, HttpPort = Caddy.HttpPort, HttpsPort = Caddy.HttpsPort };
+            List<ProxySite> sites = [new ProxySite("tr", [domain], 0, TlsMode.Off) { Tasks = [$"127.0.0.1:{Gone}", $"127.0.0.1:{Live.Port}"] }];
+            if (withOther)
+            {
+                sites.Add(new ProxySite("tr2", ["other-" + domain], 0, TlsMode.Off) { Tasks = [$"127.0.0.1:{Live.Port}"] });
+            }
+
+            var config = CaddyConfig.Build(options, storage, sites).ToJsonString();
+            using var loaded = await admin.PostAsync($"http://{Caddy.AdminAddress}/load", new StringContent(config, Encoding.UTF8, "application/json"));
+            Assert.True(loaded.IsSuccessStatusCode, await loaded.Content.ReadAsStringAsync());
+        }
+
+        public HttpRequestMessage Request(HttpMethod method)
+        {
+            var request = new HttpRequestMessage(method, $"http://127.0.0.1:{Caddy.HttpPort}/");
+            request.Headers.Host = domain;
+            return request;
+        }
+
+        /// <summary>Caddy's count of the gone task's failures within the last fail duration.</summary>
+        public async Task<int> GoneFailsAsync()
+        {
+            var upstreams = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync($"http://{Caddy.AdminAddress}/reverse_proxy/upstreams"));
+            return (upstreams as System.Text.Json.Nodes.JsonArray ?? [])
+                .Where(u => u?["address"]?.GetValue<string>() == $"127.0.0.1:{Gone}")
+                .Sum(u => u!["fails"]?.GetValue<int>() ?? 0);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            admin.Dispose();
+            await Live.DisposeAsync();
+            await Caddy.DisposeAsync();
             try
             {
                 Directory.Delete(storage, recursive: true);
@@ -86,7 +209,7 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>A task that answers every POST with 200 and counts them.</summary>
+    /// <summary>A task that answers every GET and POST with 200 and counts them.</summary>
     private static async Task<LiveTask> StartTaskAsync()
     {
         var port = DockerTestKit.FreePort();
@@ -94,7 +217,7 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var task = new LiveTask(app, port);
-        app.MapPost("/", () =>
+        app.MapMethods("/", ["GET", "POST"], () =>
         {
             task.Count();
             return Results.Text("ok");

@@ -73,8 +73,7 @@ public sealed class CaddyTaskRoutesTests
                                 "selection_policy": {
                                   "policy": "least_conn"
                                 },
-                                "try_duration": "5s",
-                                "try_interval": "20ms"
+                                "retries": 2
                               },
                               "health_checks": {
                                 "passive": {
