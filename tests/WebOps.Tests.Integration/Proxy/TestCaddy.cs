@@ -11,6 +11,7 @@ internal sealed class TestCaddy : IAsyncDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "webops-caddy-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> errors = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> loadTimes = new();
     private Process? process;
     private bool unchanged;
     private int loads;
@@ -28,6 +29,9 @@ internal sealed class TestCaddy : IAsyncDisposable
 
     /// <summary>How many configs Caddy has loaded and put to work (a load of an unchanged config does not count).</summary>
     public int Loads => Volatile.Read(ref loads);
+
+    /// <summary>When Caddy finished each of the last 20 counted loads (<see cref="Loads"/>), oldest first: <c>15:40:54.761</c>.</summary>
+    public IReadOnlyCollection<string> LoadTimes => loadTimes;
 
     /// <summary>Caddy's logged request errors (its <c>http.log.error</c> lines, e.g. why it answered 502 or 503), oldest first, at most 100.</summary>
     public IReadOnlyCollection<string> Errors => errors;
@@ -121,6 +125,11 @@ internal sealed class TestCaddy : IAsyncDisposable
             if (!unchanged)
             {
                 Interlocked.Increment(ref loads);
+                loadTimes.Enqueue(TimeOf(line));
+                while (loadTimes.Count > 20)
+                {
+                    loadTimes.TryDequeue(out _);
+                }
             }
 
             unchanged = false;
@@ -136,14 +145,20 @@ internal sealed class TestCaddy : IAsyncDisposable
     }
 
     /// <summary>When and what: <c>15:40:54.761 no upstreams available</c>.</summary>
-    private static string ErrorOf(string line)
+    private static string ErrorOf(string line) => Field(line, root => $"{Time(root)} {root.GetProperty("msg").GetString()}");
+
+    /// <summary>When: <c>15:40:54.761</c>.</summary>
+    private static string TimeOf(string line) => Field(line, Time);
+
+    private static string Time(System.Text.Json.JsonElement root) =>
+        $"{DateTimeOffset.UnixEpoch.AddSeconds(root.GetProperty("ts").GetDouble()):HH:mm:ss.fff}";
+
+    private static string Field(string line, Func<System.Text.Json.JsonElement, string> read)
     {
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var at = DateTimeOffset.UnixEpoch.AddSeconds(root.GetProperty("ts").GetDouble());
-            return $"{at:HH:mm:ss.fff} {root.GetProperty("msg").GetString()}";
+            return read(json.RootElement);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {

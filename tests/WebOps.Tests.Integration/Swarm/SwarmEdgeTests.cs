@@ -150,7 +150,8 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
     private string Judge(SwarmEdgeWorld world, EdgeLoad load, int loadsBefore, string context, string? more = null)
     {
         var loads = world.Caddy.Loads - loadsBefore;
-        var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx){context}, {loads} config loads";
+        var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx){context}, {loads} config loads"
+            + (loads > 0 ? $" (at {string.Join(", ", world.Caddy.LoadTimes.TakeLast(Math.Min(loads, 20)))})" : "");
         output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
         AssertNoRequestLost(world, load, loads, more is null ? failed : $"{failed}\n{more}");
         return failed;
