@@ -104,22 +104,26 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
         })).ToList();
 
         var loads = 0;
+        var marked = 0;
         while (!stop.IsCancellationRequested)
         {
             await world.LoadAsync(withOther: loads % 2 == 0);
             loads++;
             await Task.Delay(50);
+            if (await world.GoneFailsAsync() > 0)
+            {
+                marked++;
+            }
         }
 
         await Task.WhenAll(clients);
-        var fails = await world.GoneFailsAsync();
         var said = $"{failures.Count} of {answered + failures.Count} GETs failed in {clock.Elapsed.TotalSeconds:0.0} s with {loads} config loads "
-            + $"({resets} resets), the gone task's failures in the last {FailDuration.TotalSeconds:0} s: {fails}, e.g. {string.Join(", ", failures.Take(5))}; "
-            + $"Caddy's errors: {string.Join(" | ", world.Caddy.Errors.Take(5))}";
+            + $"({resets} resets), the gone task marked down (a failure in the last {FailDuration.TotalSeconds:0} s) at {marked} of them, "
+            + $"e.g. {string.Join(", ", failures.Take(5))}; Caddy's errors: {string.Join(" | ", world.Caddy.Errors.Take(5))}";
         output.WriteLine(said);
         Assert.True(loads >= 50, said);
-        // The gone task was being tried throughout: Caddy counts a failure each time its mark ends.
-        Assert.True(fails > 0, said);
+        // The gone task was being tried throughout: 50 ms after a load, Caddy has usually counted a failure of it.
+        Assert.True(marked >= loads / 4, said);
         Assert.True(answered > 1000, said);
         Assert.Empty(failures);
     }
