@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using WebOps.Core.Deployments;
 using WebOps.Core.Proxy;
+using WebOps.Proxy;
 using WebOps.Tests.Integration.Docker;
 using Xunit.Abstractions;
 
@@ -138,16 +138,21 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
     private sealed class World : IAsyncDisposable
     {
         private readonly string storage = Path.Combine(Path.GetTempPath(), "webops-tr-" + Guid.NewGuid().ToString("N")[..8]);
-        private readonly HttpClient admin = new() { Timeout = TimeSpan.FromSeconds(30) };
+        private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
         private readonly string domain = $"tr-{Guid.NewGuid().ToString("N")[..8]}.example";
 
         private World(TestCaddy caddy, LiveTask live)
         {
             Caddy = caddy;
             Live = live;
+            http.BaseAddress = new Uri($"http://{caddy.AdminAddress}/");
+            Admin = new CaddyAdminClient(http);
         }
 
         public TestCaddy Caddy { get; }
+
+        /// <summary>The panel's own client of Caddy's admin API.</summary>
+        public CaddyAdminClient Admin { get; }
 
         public LiveTask Live { get; }
 
@@ -176,9 +181,7 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
                 sites.Add(new ProxySite("tr2", ["other-" + domain], 0, TlsMode.Off) { Tasks = [$"127.0.0.1:{Live.Port}"] });
             }
 
-            var config = CaddyConfig.Build(options, storage, sites).ToJsonString();
-            using var loaded = await admin.PostAsync($"http://{Caddy.AdminAddress}/load", new StringContent(config, Encoding.UTF8, "application/json"));
-            Assert.True(loaded.IsSuccessStatusCode, await loaded.Content.ReadAsStringAsync());
+            await Admin.LoadAsync(CaddyConfig.Build(options, storage, sites), CancellationToken.None);
         }
 
         public HttpRequestMessage Request(HttpMethod method)
@@ -191,7 +194,7 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
         /// <summary>Caddy's count of the gone task's failures within the last fail duration.</summary>
         public async Task<int> GoneFailsAsync()
         {
-            var upstreams = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync($"http://{Caddy.AdminAddress}/reverse_proxy/upstreams"));
+            var upstreams = await Admin.GetUpstreamsAsync(CancellationToken.None);
             return (upstreams as System.Text.Json.Nodes.JsonArray ?? [])
                 .Where(u => u?["address"]?.GetValue<string>() == $"127.0.0.1:{Gone}")
                 .Sum(u => u!["fails"]?.GetValue<int>() ?? 0);
@@ -199,7 +202,7 @@ public sealed class TaskRouteTests(ITestOutputHelper output)
 
         public async ValueTask DisposeAsync()
         {
-            admin.Dispose();
+            http.Dispose();
             await Live.DisposeAsync();
             await Caddy.DisposeAsync();
             try

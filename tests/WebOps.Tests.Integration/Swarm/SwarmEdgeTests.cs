@@ -151,7 +151,7 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
     {
         var loads = world.Caddy.Loads - loadsBefore;
         var failed = $"{load.Failures.Count} of {load.Total} requests failed ({load.ServerErrors} with 5xx){context}, {loads} config loads"
-            + (loads > 0 ? $" (at {string.Join(", ", world.Caddy.LoadTimes.TakeLast(Math.Min(loads, 20)))})" : "");
+            + (loads > 0 ? $" (at {string.Join(", ", world.Caddy.LoadTimes.TakeLast(loads))})" : "");
         output.WriteLine($"{world.Name}: {failed}; answers: {string.Join(", ", load.Bodies.Select(b => $"{b.Value} x '{b.Key}'"))}{Failures(load)}{CaddyErrors(world)}");
         AssertNoRequestLost(world, load, loads, more is null ? failed : $"{failed}\n{more}");
         return failed;
