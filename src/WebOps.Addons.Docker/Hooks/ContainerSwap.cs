@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using WebOps.Addons.Docker.Engine;
+using WebOps.Addons.Docker.Spec;
 using WebOps.Core.Hooks;
 using ContainerSpec = WebOps.Addons.Docker.Spec.ContainerSpec;
 
@@ -15,6 +16,9 @@ namespace WebOps.Addons.Docker.Hooks;
 public sealed class ContainerSwap(DockerEngine engine)
 {
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a rollback waits for the previous container to answer again; it answered before, so this is generous.</summary>
+    private static readonly TimeSpan RollBackAnswerWait = TimeSpan.FromSeconds(30);
 
     /// <summary>Swaps in an app's container, ready once its published port answers; returns it, or the failure (after rolling back).</summary>
     /// <param name="engineRestarts">False when systemd supervises the app: the container then keeps no restart policy.</param>
@@ -30,6 +34,7 @@ public sealed class ContainerSwap(DockerEngine engine)
                 Create = spec.ToCreateParameters(),
                 EngineRestarts = engineRestarts,
                 Readiness = new ReadinessProbe(engine, spec, startTimeout),
+                AppPort = spec.Ports.Count > 0 ? spec.Ports[0] : null,
                 StartRefused = engineMessage => StartFailures.StartRefused(spec, engineMessage),
                 Current = current,
             },
@@ -107,11 +112,11 @@ public sealed class ContainerSwap(DockerEngine engine)
         }
         catch (Exception)
         {
-            await RollBackAsync(context, plan.Name, id, aside);
+            await RollBackAsync(context, plan, id, aside);
             throw;
         }
 
-        await RollBackAsync(context, plan.Name, id, aside);
+        await RollBackAsync(context, plan, id, aside);
         return (null, failure);
     }
 
@@ -183,11 +188,13 @@ public sealed class ContainerSwap(DockerEngine engine)
     }
 
     /// <summary>
-    /// Removes the new container and puts the previous one back. Runs even when the deploy was cancelled, within
-    /// its own time limit: nothing of a failed run stays.
+    /// Removes the new container and puts the previous one back, then waits (up to <see cref="RollBackAnswerWait"/>)
+    /// until its published app port answers, so the failed deploy ends with the previous release serving again. Runs
+    /// even when the deploy was cancelled, within its own time limit: nothing of a failed run stays.
     /// </summary>
-    private async Task RollBackAsync(HookContext context, string name, string? newId, string? asideName)
+    private async Task RollBackAsync(HookContext context, SwapPlan plan, string? newId, string? asideName)
     {
+        var name = plan.Name;
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
@@ -200,7 +207,7 @@ public sealed class ContainerSwap(DockerEngine engine)
             {
                 await engine.RenameContainerAsync(asideName, name, cleanup.Token);
                 await engine.StartContainerAsync(name, cleanup.Token);
-                context.Log.Warn($"Rolled back: the previous container {name} runs again.");
+                await WaitAnswersAgainAsync(context, plan, cleanup.Token);
             }
         }
         catch (Exception e) when (e is DockerApiException or DockerUnavailableException or OperationCanceledException)
@@ -208,4 +215,26 @@ public sealed class ContainerSwap(DockerEngine engine)
             context.Log.Error($"Could not roll back container {name}: {e.Message}. Redeploy, or start it with the Start action.");
         }
     }
+
+    /// <summary>
+    /// The engine's proxy accepts connections on the published port at once and closes them until the app listens, so
+    /// "started" is not yet "serving". Without an app port (host or no network, a vLLM server whose model may take
+    /// minutes to load) the start is all there is to wait for.
+    /// </summary>
+    private async Task WaitAnswersAgainAsync(HookContext context, SwapPlan plan, CancellationToken cancellationToken)
+    {
+        var (answered, last) = plan.AppPort is null
+            ? (true, null)
+            : await ReadinessProbe.WaitAsync(
+                engine, plan.Name, inspect => PublishedPorts.AppEndpoint(inspect, plan.AppPort), needsPort: true, RollBackAnswerWait, cancellationToken);
+        var name = plan.Name;
+        context.Log.Warn(answered || last?.State is null
+            ? $"Rolled back: the previous container {name} runs again."
+            : !last.State.Running || last.State.Restarting
+                ? $"Rolled back: the previous container {name} was started again, but it exited with code {last.State.ExitCode}; see its logs."
+                : $"Rolled back: the previous container {name} runs again, but {Endpoint(last, plan.AppPort)} did not answer within {Durations.Describe(RollBackAnswerWait)}; see its logs.");
+    }
+
+    private static string Endpoint(ContainerInspectResponse inspect, PortPublish? appPort) =>
+        PublishedPorts.AppEndpoint(inspect, appPort) is { } endpoint ? $"{endpoint.Host}:{endpoint.Port}" : "its port";
 }

@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using WebOps.Addons.Docker.Spec;
 
 namespace WebOps.Addons.Docker.Hooks;
 
@@ -18,6 +19,12 @@ internal sealed record SwapPlan
     public bool EngineRestarts { get; init; } = true;
 
     public required IReadinessCheck Readiness { get; init; }
+
+    /// <summary>
+    /// The app's published port, which a rollback waits for the previous container to answer on again; null: a
+    /// rollback waits for the start only.
+    /// </summary>
+    public PortPublish? AppPort { get; init; }
 
     /// <summary>The failure message when the engine refuses to start the container (given the engine's message).</summary>
     public required Func<string, string> StartRefused { get; init; }

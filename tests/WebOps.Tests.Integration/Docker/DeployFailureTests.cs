@@ -84,7 +84,10 @@ public sealed class DeployFailureTests
     public async Task Failed_redeploy_puts_the_previous_container_back()
     {
         await using var kit = new DockerTestKit();
-        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+
+        // Version one listens a second after it starts, as most apps do: its port only answers once the rollback
+        // has waited for it (the engine's proxy accepts and closes connections until then).
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\nCMD [\"sh\", \"-c\", \"sleep 1; exec httpd -f -p 8080 -h /www\"]\n");
         kit.WriteFile("site/index.html", "version one");
         var first = kit.Deployment(port: 8080);
         var deployed = await kit.DeployAsync(first, DockerfileSourceTests.Detected(ProjectType.Static));
