@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WebOps.Hosting;
+using WebOps.Tests.Unit.Addons;
 
 namespace WebOps.Tests.Unit.Hosting;
 
@@ -29,4 +32,45 @@ public sealed class IdleMemoryTrimTests
         Assert.False(IdleMemoryTrim.ShouldTrim(3 * Mb, 35 * Mb, 12 * Mb, IdleMemoryTrim.MinSpacing - TimeSpan.FromSeconds(1)));
         Assert.True(IdleMemoryTrim.ShouldTrim(3 * Mb, 35 * Mb, 12 * Mb, IdleMemoryTrim.MinSpacing));
     }
+
+    [Fact]
+    public void A_quiet_interval_trims_the_native_heap_even_right_after_a_trim() =>
+        Assert.True(IdleMemoryTrim.ShouldTrimNative(10 * Mb));
+
+    [Fact]
+    public void A_busy_panel_does_not_trim_the_native_heap() =>
+        Assert.False(IdleMemoryTrim.ShouldTrimNative(64 * Mb));
+
+    [Fact]
+    public async Task The_running_service_trims_the_native_heap_in_a_quiet_interval()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_000));
+        using var capture = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(capture).SetMinimumLevel(LogLevel.Debug));
+        using var trim = new IdleMemoryTrim(clock, factory.CreateLogger<IdleMemoryTrim>());
+        await trim.StartAsync(CancellationToken.None);
+        try
+        {
+            // Other tests in this process allocate too, and the figure is the process's: a busy interval is skipped,
+            // so a few intervals are given.
+            for (var interval = 0; interval < 5 && !NativeTrimLogged(capture); interval++)
+            {
+                clock.Advance(IdleMemoryTrim.Interval);
+                for (var waited = 0; waited < 50 && !NativeTrimLogged(capture); waited++)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            var line = Assert.Single(capture.Messages, m => m.Message.Contains("trimmed the native heap", StringComparison.Ordinal));
+            Assert.Equal(LogLevel.Debug, line.Level);
+        }
+        finally
+        {
+            await trim.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static bool NativeTrimLogged(CapturingLoggerProvider capture) =>
+        capture.Messages.Any(m => m.Message.Contains("trimmed the native heap", StringComparison.Ordinal));
 }
