@@ -34,7 +34,7 @@ public sealed class IdleMemoryTrimTests
     }
 
     [Fact]
-    public void A_quiet_interval_trims_the_native_heap_even_right_after_a_trim() =>
+    public void An_idle_panel_with_50_apps_trims_the_native_heap() =>
         Assert.True(IdleMemoryTrim.ShouldTrimNative(10 * Mb));
 
     [Fact]
