@@ -8,9 +8,10 @@ namespace WebOps.Hosting;
 /// little and the committed heap holds much more than the last collection kept, runs one aggressive collection, at
 /// most once per <see cref="MinSpacing"/>. Nothing on a request or deploy path waits for it.
 /// <para>
-/// The native heap (<see cref="NativeHeap"/>) is trimmed in every quiet interval, so what the panel's native code
-/// (SQLite, OpenSSL, the JIT) freed during a burst of work or an idle interval's checks goes back too. That needs no
-/// collection and takes a few milliseconds after deploys (0.3 ms once idle), so it does not wait for much to be spare.
+/// The native heap (<see cref="NativeHeap"/>) is trimmed every interval, so what the panel's native code (SQLite,
+/// OpenSSL, the JIT) freed during a burst of work or an idle interval's checks goes back too. That needs no collection
+/// and takes a few milliseconds after deploys (0.3 ms once idle), so it neither waits for quiet nor for much to be
+/// spare.
 /// </para>
 /// </summary>
 public sealed partial class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService
@@ -33,9 +34,6 @@ public sealed partial class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemor
     public static bool ShouldTrim(long allocatedInInterval, long committedBytes, long heapSizeBytes, TimeSpan sinceLastTrim) =>
         allocatedInInterval < QuietAllocationBytes && committedBytes - heapSizeBytes >= SpareBytes && sinceLastTrim >= MinSpacing;
 
-    /// <summary>Whether to trim the native heap now: quiet over the last interval.</summary>
-    public static bool ShouldTrimNative(long allocatedInInterval) => allocatedInInterval < QuietAllocationBytes;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
@@ -54,7 +52,7 @@ public sealed partial class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemor
                     LogTrimmed(info.TotalCommittedBytes >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);
                 }
 
-                if (NativeHeap.Available && ShouldTrimNative(now - allocated))
+                if (NativeHeap.Available)
                 {
                     var started = clock.GetTimestamp();
                     var released = NativeHeap.Trim();
@@ -72,6 +70,6 @@ public sealed partial class IdleMemoryTrim(TimeProvider clock, ILogger<IdleMemor
     [LoggerMessage(Level = LogLevel.Debug, Message = "Quiet after a burst of work: gave back GC heap memory, committed {BeforeMb} MB -> {AfterMb} MB")]
     private partial void LogTrimmed(long beforeMb, long afterMb);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Quiet: trimmed the native heap (memory given back: {Released}) in {Milliseconds:F1} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Trimmed the native heap (memory given back: {Released}) in {Milliseconds:F1} ms")]
     private partial void LogNativeTrimmed(bool released, double milliseconds);
 }
