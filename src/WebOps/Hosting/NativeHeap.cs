@@ -6,7 +6,7 @@ namespace WebOps.Hosting;
 /// Gives the free memory of the C library's heap back to the system. Native code in the panel (SQLite, OpenSSL, the
 /// runtime's JIT) allocates through glibc's malloc, which keeps what is freed inside its heaps for reuse and returns
 /// only a free block at a heap's very end; after a burst of work the heaps are mostly free pages the panel still
-/// holds (8 to 9 MB with 20 and with 50 apps, bench/memory). <c>malloc_trim(0)</c> releases the whole pages
+/// holds (7.6 to 9.5 MB with 20 and with 50 apps, bench/memory). <c>malloc_trim(0)</c> releases the whole pages
 /// inside every free block of every heap; they are mapped again on their next use. Does nothing where the C library
 /// has no <c>malloc_trim</c> (musl, other systems).
 /// </summary>
