@@ -29,7 +29,12 @@ public sealed class DeployOrchestrator(
     TimeProvider clock,
     ILogger<DeployOrchestrator> logger)
 {
-    public async Task RunAsync(int runId, CancellationToken ct)
+    /// <summary>
+    /// Executes run <paramref name="runId"/>. <paramref name="ended"/> is called as soon as the run's result and the
+    /// deployment's status are saved, before the tidying after it (metrics, log trim): whoever reads the ended run
+    /// may act on the deployment at once, without meeting "a deploy is running".
+    /// </summary>
+    public async Task RunAsync(int runId, Action ended, CancellationToken ct)
     {
         var run = await db.DeployRuns.SingleAsync(r => r.Id == runId, ct);
         var d = await db.Deployments.SingleAsync(x => x.Id == run.DeploymentId, ct);
@@ -76,6 +81,7 @@ public sealed class DeployOrchestrator(
             log.Info("webops", log.Steps.Summary(run.FinishedAt.Value - started));
             await sink.FlushAsync();
             await SaveAndNotifyAsync(d, CancellationToken.None);
+            ended();
             Metrics.DeployMeter.Record(d.Name, run.Result, run.FinishedAt.Value - started);
             await trimmer.TrimAsync(d.Id);
         }

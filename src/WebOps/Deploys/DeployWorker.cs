@@ -37,11 +37,22 @@ public sealed class DeployWorker(DeployQueue queue, IServiceScopeFactory scopes,
             return;
         }
 
+        // The slot is freed the moment the run's result is saved (not after the run's tidying), so a client that saw
+        // the run end can stop or delete the deployment at once; on a crash before that, when the run returns.
+        var finished = 0;
+        void Finish()
+        {
+            if (Interlocked.Exchange(ref finished, 1) == 0)
+            {
+                queue.Finished(run);
+            }
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var orchestrator = scope.ServiceProvider.GetRequiredService<DeployOrchestrator>();
-            await orchestrator.RunAsync(run.RunId, ct);
+            await orchestrator.RunAsync(run.RunId, Finish, ct);
         }
         catch (Exception e)
         {
@@ -49,7 +60,7 @@ public sealed class DeployWorker(DeployQueue queue, IServiceScopeFactory scopes,
         }
         finally
         {
-            queue.Finished(run);
+            Finish();
         }
     }
 }

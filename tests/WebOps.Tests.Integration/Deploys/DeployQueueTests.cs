@@ -148,6 +148,31 @@ public sealed class DeployQueueTests : IDisposable
         Assert.Equal(2, (await RunsAsync(client, b)).Length);
     }
 
+    [Fact]
+    public async Task A_deployment_whose_run_shows_its_result_is_free_at_once_for_delete()
+    {
+        // A client that polls the runs API and deletes the moment the run ends must never meet "a deploy is running".
+        // Each run fails at once (the branch does not exist), so the end of the run is most of the time spent; a short
+        // log makes every run trim its log after it ended.
+        await using var panel = await PanelApp.StartAsync("--Deployments:MaxLogLines=2");
+        using var api = await panel.WithTokenAsync();
+        var repo = await GitRepo.CreateAsync(Apps.Static());
+        for (var i = 0; i < 20; i++)
+        {
+            var name = NewName("free");
+            var created = await api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, branch = "no-such-branch", project_type = "static", use_docker = false });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while ((await RunsAsync(api, name)) is not [{ Result: "failed" }])
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the run of {name} did not fail within 2 minutes");
+            }
+
+            using var deleted = await api.DeleteAsync($"/api/deployments/{name}");
+            Assert.True(deleted.StatusCode == HttpStatusCode.NoContent, $"round {i}: {(int)deleted.StatusCode} {await deleted.Content.ReadAsStringAsync()}");
+        }
+    }
+
     private static string NewName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
 
     private static async Task CreateAsync(HttpClient api, string name, GitRepo repo)
