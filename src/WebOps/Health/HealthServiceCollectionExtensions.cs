@@ -32,7 +32,6 @@ public static class HealthServiceCollectionExtensions
         services.AddHostedService<RuntimeEventsFollower>();
         services.AddHostedService<NewlyRunningWatcher>();
         services.AddSingleton<ComposeCliCheck>();
-        services.AddHostedService(sp => sp.GetRequiredService<ComposeCliCheck>());
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace WebOps.Health;
 /// </summary>
 public sealed record HealthzReport(string Status, string Database, string Docker, string Proxy)
 {
-    /// <summary>The Compose CLI Compose deployments use (e.g. <c>docker-compose: 1.29.2</c>), <c>not installed</c>, or <c>checking</c> until the first look after start-up has finished; informative only.</summary>
+    /// <summary>The Compose CLI Compose deployments use (e.g. <c>docker-compose: 1.29.2</c>), <c>not installed</c>, or <c>checking</c> until the first look, started by the first <c>/healthz</c>, has finished; informative only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Compose { get; init; }
 }

@@ -1,25 +1,41 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using WebOps.Addons.Docker.Compose;
-using WebOps.Core.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebOps.Health;
+using WebOps.Hosting;
+using WebOps.Tests.Unit.Addons;
 
 namespace WebOps.Tests.Unit.Health;
 
-public sealed class ComposeCliCheckTests
+public sealed class ComposeCliCheckTests : IDisposable
 {
-    [Fact]
-    public async Task Healthz_says_checking_until_the_server_listens_and_the_first_look_finishes()
+    private readonly string data = Path.Combine(Path.GetTempPath(), "webops-composecheck-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
     {
-        using var locator = new ComposeCliLocator(new ProcessRunner(NullLogger<ProcessRunner>.Instance), TimeProvider.System);
-        using var lifetime = new Lifetime();
-        using var check = new ComposeCliCheck(locator, lifetime, NullLogger<ComposeCliCheck>.Instance);
-        await check.StartAsync(CancellationToken.None);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 
-        // The server has not started listening: no process is started on the way to the first answer.
+    [Fact]
+    public async Task A_started_panel_runs_no_compose_cli_until_healthz_asks_and_then_says_checking_until_the_look_ends()
+    {
+        await using var app = WebOpsApp.Build(
+        [
+            "--data", data, "--urls", "http://127.0.0.1:0", "--Proxy:Enabled=false",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:WebOps.Core.Processes=Debug",
+        ]);
+        var processes = new CapturingLoggerProvider();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(processes);
+        await app.StartAsync();
+        await app.Services.GetRequiredService<StartupRecovery>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        // A look at start-up would have run `docker compose version` (a fast failure without the plugin) by now.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain(processes.Messages, m => m.Message.Contains("version --short", StringComparison.Ordinal));
+
+        var check = app.Services.GetRequiredService<ComposeCliCheck>();
         Assert.Equal(ComposeCliCheck.Checking, await check.DescribeAsync(CancellationToken.None));
-
-        lifetime.Started.Cancel();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         string text;
         while ((text = await check.DescribeAsync(CancellationToken.None)) == ComposeCliCheck.Checking && DateTime.UtcNow < deadline)
@@ -28,23 +44,11 @@ public sealed class ComposeCliCheckTests
         }
 
         Assert.Matches("^(docker compose: .+|docker-compose: .+|not installed)$", text);
-        await check.StopAsync(CancellationToken.None);
-    }
-
-    private sealed class Lifetime : IHostApplicationLifetime, IDisposable
-    {
-        public CancellationTokenSource Started { get; } = new();
-
-        public CancellationToken ApplicationStarted => Started.Token;
-
-        public CancellationToken ApplicationStopping => CancellationToken.None;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
+        if (text != "not installed")
         {
+            Assert.Contains(processes.Messages, m => m.Message.StartsWith("Ran docker", StringComparison.Ordinal) && m.Message.Contains("version --short", StringComparison.Ordinal));
         }
 
-        public void Dispose() => Started.Dispose();
+        await app.StopAsync();
     }
 }
