@@ -60,7 +60,8 @@ public sealed class PanelApp : IAsyncDisposable
         var panel = new PanelApp(app, data, new Uri(address));
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        if (await accounts.CheckPasswordAsync(AdminUser, AdminPassword, CancellationToken.None) is null)
+        // Looked up, not checked: a password check costs a full hash (PBKDF2, 100,000 rounds), and this runs on every start.
+        if (await accounts.FindUserAsync(AdminUser, CancellationToken.None) is null)
         {
             await accounts.CreateUserAsync(AdminUser, AdminPassword, CancellationToken.None);
         }
