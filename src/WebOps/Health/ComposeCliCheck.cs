@@ -16,11 +16,13 @@ public sealed class ComposeCliCheck(ComposeCliLocator locator, IHostApplicationL
     public const string Checking = "checking";
 
     private Task? firstLook;
+    private object? firstLookLock;
 
     /// <summary>The <c>compose</c> field: the CLI's description, <c>not installed</c>, or <see cref="Checking"/>.</summary>
     public async Task<string> DescribeAsync(CancellationToken ct)
     {
-        var look = LazyInitializer.EnsureInitialized(ref firstLook, () => Task.Run(LookAsync, CancellationToken.None));
+        // With the lock, two first calls at once start one look, not two.
+        var look = LazyInitializer.EnsureInitialized(ref firstLook, ref firstLookLock, () => Task.Run(LookAsync, CancellationToken.None));
         return look.IsCompleted ? (await locator.FindAsync(ct))?.Describe() ?? "not installed" : Checking;
     }
 
