@@ -28,6 +28,10 @@ public sealed class DockerOptions
     /// <summary>Base image of generated Dockerfiles for static sites.</summary>
     public string StaticBaseImage { get; set; } = "nginx:alpine";
 
+    /// <summary>Generated Django Dockerfiles run <c>manage.py migrate --noinput</c> as the container starts, before
+    /// gunicorn, when the settings set up a database.</summary>
+    public bool RunMigrations { get; set; } = true;
+
     /// <summary>Host paths that volumes may not mount, besides the built-in list of the validator.</summary>
     public List<string> DeniedHostPaths { get; set; } = [];
 

@@ -113,6 +113,7 @@ public sealed class DockerPrepareHandler(
         {
             PythonBaseImage = settings.PythonBaseImage,
             StaticBaseImage = settings.StaticBaseImage,
+            RunMigrations = settings.RunMigrations,
             Port = plan.Port,
         };
         try

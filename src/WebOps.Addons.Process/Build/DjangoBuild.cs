@@ -37,9 +37,13 @@ public sealed class DjangoBuild(AppPaths paths, CommandRunner commands, IOptions
         }
 
         var appDir = Path.GetFullPath(Path.Combine(release, detection.AppDir));
-        if (o.RunMigrations)
+        if (o.RunMigrations && detection.HasDatabase)
         {
             await commands.RunAsync(python, ["manage.py", "migrate", "--noinput"], appDir, environment, o.CommandTimeout, context.Log, ct);
+        }
+        else if (o.RunMigrations)
+        {
+            context.Log.Write(DeploymentLogLevel.Info, Source, "No migrations run: the settings set up no database (DATABASES is missing or empty).");
         }
 
         if (detection.CollectStatic)

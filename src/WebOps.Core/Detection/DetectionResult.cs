@@ -35,6 +35,10 @@ public sealed record DetectionResult
     /// <summary>Django: whether STATICFILES (django.contrib.staticfiles with STATIC_ROOT) is configured.</summary>
     public bool CollectStatic { get; init; }
 
+    /// <summary>Django: whether the settings set up a database (any DATABASES but Django's default, <c>{}</c>), so
+    /// <c>manage.py migrate</c> applies. True when the settings could not be read.</summary>
+    public bool HasDatabase { get; init; }
+
     /// <summary>Django: whether dependencies need system build packages (e.g. psycopg2 from source, mysqlclient).</summary>
     public bool NeedsBuildPackages { get; init; }
 

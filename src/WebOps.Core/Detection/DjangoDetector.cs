@@ -63,6 +63,7 @@ internal static class DjangoDetector
             Reason = reason,
             DependencyFiles = deps?.Paths ?? [],
             CollectStatic = settings.CollectStatic,
+            HasDatabase = settings.HasDatabase,
             NeedsBuildPackages = deps?.ContainsAny(BuildFromSourcePackages) ?? false,
         };
     }

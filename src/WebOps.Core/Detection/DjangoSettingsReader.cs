@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace WebOps.Core.Detection;
 
 /// <summary>Reads the settings module named by manage.py (with the files it star-imports, e.g.
-/// <c>from .base import *</c>) to find WSGI_APPLICATION and the static files setup.</summary>
+/// <c>from .base import *</c>) to find WSGI_APPLICATION, the static files setup and whether a database is set up.</summary>
 internal static partial class DjangoSettingsReader
 {
     // Settings split over a few files is common (base, production); deeper chains are not worth following.
@@ -16,7 +16,7 @@ internal static partial class DjangoSettingsReader
             : GuessSettingsModule(files, appDir);
         if (module is null)
         {
-            return new DjangoSettings(null, false, null);
+            return new DjangoSettings(null, false, null, HasDatabase: true);
         }
 
         var texts = ReadSettingsFiles(files, appDir, module);
@@ -26,7 +26,10 @@ internal static partial class DjangoSettingsReader
             .FirstOrDefault() ?? FallbackWsgi(files, appDir, module);
         var collectStatic = texts.Any(t => t.Contains("django.contrib.staticfiles", StringComparison.Ordinal))
             && texts.Any(t => StaticRootSet().IsMatch(t));
-        return new DjangoSettings(wsgi, collectStatic, module);
+        // Django's own default is no database at all (DATABASES = {}), where migrate fails; settings that could not be
+        // read are taken to have one, as nearly every Django project does.
+        var hasDatabase = texts.Count == 0 || texts.Any(t => DatabasesSet().IsMatch(t));
+        return new DjangoSettings(wsgi, collectStatic, module, hasDatabase);
     }
 
     /// <summary>Without a DJANGO_SETTINGS_MODULE default, the one folder beside manage.py holding settings.</summary>
@@ -129,6 +132,10 @@ internal static partial class DjangoSettingsReader
 
     [GeneratedRegex(@"^[ \t]*STATIC_ROOT[ \t]*=[ \t]*(?!None\b)\S", RegexOptions.Multiline)]
     private static partial Regex StaticRootSet();
+
+    // DATABASES = {...}, DATABASES["default"] = ... or DATABASES.update(...), but not DATABASES = {}.
+    [GeneratedRegex(@"^[ \t]*DATABASES[ \t]*(?:\[|\.update\b|=(?![ \t]*\{[ \t]*\}[ \t]*(?:#.*)?\r?$))", RegexOptions.Multiline)]
+    private static partial Regex DatabasesSet();
 
     [GeneratedRegex(@"^[ \t]*from[ \t]+(?<module>\.*[A-Za-z_][\w.]*|\.+)[ \t]+import[ \t]+\*", RegexOptions.Multiline)]
     private static partial Regex StarImport();

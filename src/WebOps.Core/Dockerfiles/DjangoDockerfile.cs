@@ -5,8 +5,8 @@ using WebOps.Core.Detection;
 namespace WebOps.Core.Dockerfiles;
 
 /// <summary>
-/// The Dockerfile for a Django project: dependencies in their own layer, the code after them, gunicorn as a
-/// non-root user. Every value that reaches the text has been through <see cref="DockerfileInputs"/>.
+/// The Dockerfile for a Django project: dependencies in their own layer, the code after them, migrations and then
+/// gunicorn as a non-root user. Every value that reaches the text has been through <see cref="DockerfileInputs"/>.
 /// </summary>
 internal static class DjangoDockerfile
 {
@@ -48,8 +48,11 @@ internal static class DjangoDockerfile
         var rootAfterCode = deps.Kind == PythonInstallKind.Project || detection.CollectStatic;
         Line(text, "# Image settings come before the code, so a change to the code alone reuses them too.");
         Line(text, $"EXPOSE {port}");
-        // sh -c so $PORT (overridable at run time) expands; exec so gunicorn is PID 1 and gets SIGTERM.
-        Line(text, $"CMD [\"sh\", \"-c\", \"exec gunicorn {wsgi}:application --bind 0.0.0.0:${{PORT}} --workers 2 --access-logfile -\"]");
+        // sh -c so $PORT (overridable at run time) expands; exec so gunicorn is PID 1 and gets SIGTERM. Migrations run
+        // as the container starts, not in the build: the database (a SQLite file in a volume, a server named by the
+        // deployment's variables) is reachable only then. A failed migration stops the container before it serves.
+        var migrate = options.RunMigrations && detection.HasDatabase ? "python manage.py migrate --noinput && " : "";
+        Line(text, $"CMD [\"sh\", \"-c\", \"{migrate}exec gunicorn {wsgi}:application --bind 0.0.0.0:${{PORT}} --workers 2 --access-logfile -\"]");
         if (!rootAfterCode)
         {
             // COPY --chown gives the app folder to the app user even when WORKDIR created it first as root.

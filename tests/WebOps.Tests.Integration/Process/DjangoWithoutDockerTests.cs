@@ -71,6 +71,31 @@ public sealed class DjangoWithoutDockerTests
     }
 
     [Fact]
+    public async Task A_django_app_without_a_database_is_served_without_running_migrations()
+    {
+        await using var panel = await PanelApp.StartAsync();
+        try
+        {
+            using var client = await panel.WithTokenAsync();
+            // Django's own default is no database, where `manage.py migrate` fails with "settings.DATABASES is improperly configured".
+            var files = Apps.Django("no database").Select(f => f.File == "mysite/settings.py"
+                ? (f.File, "SECRET_KEY = \"test-only-not-secret\"\nDEBUG = False\nALLOWED_HOSTS = [\"*\"]\nROOT_URLCONF = \"mysite.urls\"\nINSTALLED_APPS = []\nMIDDLEWARE = []\n")
+                : f).ToArray();
+
+            var d = await DeployAsync(client, "djnodb", await GitRepo.CreateAsync(files), "django");
+
+            Assert.Equal("no database -", await TryGetAsync(d.GetProperty("url").GetString()!));
+            var log = await LogAsync(client, "djnodb");
+            Assert.Contains("No migrations run: the settings set up no database (DATABASES is missing or empty).", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("migrate --noinput", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            KillLeftovers(panel.DataFolder);
+        }
+    }
+
+    [Fact]
     public async Task Apps_keep_serving_across_a_panel_restart_and_are_still_managed()
     {
         var data = Path.Combine(Path.GetTempPath(), "webops-test-" + Guid.NewGuid().ToString("N")[..8]);

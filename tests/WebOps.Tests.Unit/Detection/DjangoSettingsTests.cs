@@ -111,4 +111,43 @@ public class DjangoSettingsTests
 
         Assert.Equal("blog.wsgi", ProjectDetector.Detect(repo.Path).WsgiModule);
     }
+
+    [Theory]
+    [InlineData("DATABASES = {\n    \"default\": {\"ENGINE\": \"django.db.backends.sqlite3\", \"NAME\": BASE_DIR / \"db.sqlite3\"}\n}\n", true)]
+    [InlineData("import dj_database_url\nDATABASES = {\"default\": dj_database_url.config()}\n", true)]
+    [InlineData("DATABASES = {}\nDATABASES[\"default\"] = env.db()\n", true)]
+    [InlineData("DATABASES.update(local_databases)\n", true)]
+    [InlineData("DATABASES = {}  # no database\n", false)]
+    [InlineData("DATABASES = {}\r\nDEBUG = False\r\n", false)]
+    [InlineData("INSTALLED_APPS = []\n# DATABASES = {\"default\": ...}\n", false)]
+    [InlineData("INSTALLED_APPS = []\nTEST_DATABASES = {\"default\": {}}\n", false)]
+    public void A_database_is_set_up_by_any_databases_setting_but_an_empty_one(string settings, bool expected)
+    {
+        using var repo = Fixtures.DjangoRepo().Write("mysite/settings.py", settings);
+
+        Assert.Equal(expected, ProjectDetector.Detect(repo.Path).HasDatabase);
+    }
+
+    [Fact]
+    public void A_database_set_up_in_a_star_imported_base_counts()
+    {
+        using var repo = new TempRepo()
+            .Write("manage.py", Fixtures.ManagePy("mysite.settings.production"))
+            .Write("mysite/settings/__init__.py")
+            .Write("mysite/settings/production.py", "from .base import *  # noqa\nDEBUG = False\n")
+            .Write("mysite/settings/base.py", "DATABASES = {\"default\": {\"ENGINE\": \"django.db.backends.postgresql\"}}\n")
+            .Write("requirements.txt", "Django\n");
+
+        Assert.True(ProjectDetector.Detect(repo.Path).HasDatabase);
+    }
+
+    [Fact]
+    public void Settings_that_cannot_be_read_are_taken_to_set_up_a_database()
+    {
+        using var repo = new TempRepo()
+            .Write("manage.py", Fixtures.ManagePy("proj.settings"))
+            .Write("requirements.txt", "Django\n");
+
+        Assert.True(ProjectDetector.Detect(repo.Path).HasDatabase);
+    }
 }

@@ -173,4 +173,28 @@ public class DjangoDockerfileTests
 
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Django_with_a_database_migrates_as_the_container_starts_before_gunicorn_in_the_app_folder()
+    {
+        var detection = Django("src", "requirements.txt") with { HasDatabase = true, CollectStatic = false };
+
+        var lines = DockerfileGenerator.Generate(detection, new DockerfileOptions()).Split('\n');
+
+        Assert.Contains(
+            "CMD [\"sh\", \"-c\", \"python manage.py migrate --noinput && exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers 2 --access-logfile -\"]",
+            lines);
+        Assert.Equal("WORKDIR /app/src", lines.Last(l => l.StartsWith("WORKDIR ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith("RUN", StringComparison.Ordinal) && l.Contains("migrate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Django_migrations_are_left_out_when_turned_off_or_without_a_database()
+    {
+        var withDatabase = Django(".", "requirements.txt") with { HasDatabase = true };
+        var plain = "CMD [\"sh\", \"-c\", \"exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers 2 --access-logfile -\"]";
+
+        Assert.Contains(plain, DockerfileGenerator.Generate(withDatabase, new DockerfileOptions { RunMigrations = false }).Split('\n'));
+        Assert.Contains(plain, DockerfileGenerator.Generate(withDatabase with { HasDatabase = false }, new DockerfileOptions()).Split('\n'));
+    }
 }
