@@ -70,7 +70,7 @@ public sealed partial class HealthChecker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
-        var running = await db.Deployments.AsNoTracking().Where(d => d.Status == DeploymentStatus.Running).ToListAsync(ct);
+        var running = await db.Deployments.AsNoTracking().Where(d => d.Status == DeploymentStatus.Running).OrderBy(d => d.Id).ToListAsync(ct);
         var ids = running.Select(d => d.Id).ToList();
         var settings = await db.HealthSettings.AsNoTracking().Where(s => ids.Contains(s.DeploymentId)).ToDictionaryAsync(s => s.DeploymentId, ct);
         await registry.RefreshEnabledAsync(ct);
@@ -94,6 +94,17 @@ public sealed partial class HealthChecker(
                     LogCheckFailed(logger, e, d.Id);
                 }
             });
+
+            // Each gate is held now. An event may have moved a deployment's health after the read above and before its
+            // gate was taken; the verdict is applied against what is stored now, or a healthy reading would be taken for
+            // no change and leave the event's "unhealthy" standing under a newer "running" entry.
+            var stored = await db.Deployments.AsNoTracking().Where(d => ids.Contains(d.Id))
+                .Select(d => new { d.Id, d.Health }).ToDictionaryAsync(d => d.Id, d => d.Health, ct);
+            foreach (var (d, _) in results)
+            {
+                d.Health = stored.GetValueOrDefault(d.Id, d.Health);
+            }
+
             await recorder.RecordSweepAsync(db, [.. results], ct);
         }
         finally
