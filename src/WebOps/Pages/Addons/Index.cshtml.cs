@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebOps.Api;
@@ -12,6 +13,14 @@ public sealed class IndexModel(AddonRegistry registry, WebOps.Addons.Docker.Comp
     private static readonly string[] EventOrder = ["pre_deployment", "post_deployment", "health_check"];
 
     public IReadOnlyList<AddonDto> Addons { get; private set; } = [];
+
+    /// <summary>A hook's timeout as the table shows it: whole minutes as "2 min", else seconds.</summary>
+    public static string Seconds(double s) => s >= 60 && s % 60 == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{s / 60:0} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{s:0.#} s");
+
+    /// <summary>What a hook runs: its built-in handler, or its command.</summary>
+    public static string Target(HookDto h) => h.Handler is not null ? h.Handler : $"run {h.Run}";
 
     /// <summary>Hooks of enabled, valid addons as they will run, event by event.</summary>
     public IReadOnlyList<HookDto> RunOrder { get; private set; } = [];
