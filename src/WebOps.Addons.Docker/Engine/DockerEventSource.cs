@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using WebOps.Core.Runtime;
 
@@ -33,6 +34,14 @@ public sealed class DockerEventSource(DockerEngine engine, ContainerStates state
         }
     }
 
-    public async Task<bool> IsRunningAsync(string instanceId, CancellationToken ct) =>
-        await engine.InspectContainerAsync(instanceId, ct) is { State.Running: true };
+    public async Task<InstanceRun?> RunningAsync(string instanceId, CancellationToken ct) =>
+        await engine.InspectContainerAsync(instanceId, ct) is { State: { Running: true } state }
+            ? new InstanceRun(Time(state.StartedAt) ?? DateTimeOffset.MinValue, Time(state.FinishedAt))
+            : null;
+
+    /// <summary>The engine's RFC 3339 times; it says "0001-01-01T00:00:00Z" for a moment that never came.</summary>
+    private static DateTimeOffset? Time(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at.Year > 1
+            ? at
+            : null;
 }

@@ -26,4 +26,10 @@ public static class ContainerEventRules
                 return ContainerEventReaction.Ignore;
         }
     }
+
+    /// <summary>An <c>oom</c> event of a container that kept running: the kernel killed one of its processes (a worker,
+    /// a child of the main process), not the container.</summary>
+    public static ContainerEventReaction ProcessKilledForMemory(string container, IReadOnlyDictionary<string, string> attributes) =>
+        new(ContainerEventAction.MarkUnhealthy,
+            $"a process in container {container} {Resources.OomKill.FromEvent(attributes)}; the container kept running; raise its memory limit or fix the leak");
 }

@@ -22,6 +22,6 @@ public interface IRuntimeEventSource
     /// </summary>
     IAsyncEnumerable<RuntimeEvent> WatchAsync(CancellationToken ct);
 
-    /// <summary>Whether the instance runs now; false when it is stopped or gone.</summary>
-    Task<bool> IsRunningAsync(string instanceId, CancellationToken ct);
+    /// <summary>The instance's current run; null when it is stopped or gone.</summary>
+    Task<InstanceRun?> RunningAsync(string instanceId, CancellationToken ct);
 }

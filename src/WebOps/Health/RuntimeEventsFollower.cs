@@ -164,13 +164,16 @@ public sealed partial class RuntimeEventsFollower(
             {
                 try
                 {
-                    var settled = e.Action is "die" or "oom"
-                        ? panelActions.Caused(deployment, e.Time) ? ContainerEventReaction.Ignore : await DieSettling.SettleAsync(source, e.InstanceId, reaction, DieSettle, ct)
-                        : reaction;
+                    var outcome = e.Action is "die" or "oom"
+                        ? panelActions.Caused(deployment, e.Time) ? new(ContainerEventReaction.Ignore, null) : await DieSettling.SettleAsync(source, e, reaction, DieSettle, ct)
+                        : new DieSettling.Settled(reaction, null);
+                    var settled = outcome.Reaction;
                     if (e.Action == "oom" && settled.Action == ContainerEventAction.Recheck)
                     {
-                        // A restart policy brought it back, but the kill happened: the history keeps it before the fresh check.
-                        await checker.OnContainerEventAsync(deployment, e.InstanceId, reaction, ct);
+                        // A restart policy brought it back, or only one of its processes was killed; either way the kill
+                        // happened, and the history keeps it before the fresh check.
+                        var kill = outcome.RanThrough(e) ? ContainerEventRules.ProcessKilledForMemory(instance, e.Attributes) : reaction;
+                        await checker.OnContainerEventAsync(deployment, e.InstanceId, kill, ct);
                     }
 
                     if (settled.Action != ContainerEventAction.Ignore)

@@ -83,6 +83,48 @@ public sealed class OutOfMemoryThroughPanelTests
         Assert.Contains($"Container webops-{name} is running (restarts: {kills}, Docker health: none).", card, StringComparison.Ordinal);
     }
 
+    [DockerFact]
+    public async Task A_process_killed_for_memory_in_a_container_that_runs_on_is_told_apart_from_a_killed_container()
+    {
+        await using var world = await DeployedApp.StartAsync();
+        var name = world.NewName("oomc");
+        // The shell stays PID 1; on /tmp/go a child awk outgrows the limit, the kernel kills that child alone, and the
+        // shell writes its exit status (137) to a file the app serves.
+        var dockerfile = $"FROM {TestImages.Busybox}\nCOPY site/ /www/\nEXPOSE 8080\n"
+            + "CMD [\"sh\", \"-c\", \"httpd -p 8080 -h /www; : > /www/kills; while true; do if [ -f /tmp/go ]; then rm /tmp/go; "
+            + "awk 'BEGIN { s = 1; while (1) s = s s }'; echo $? >> /www/kills; fi; sleep 0.2; done\"]\n";
+        var repo = await GitRepo.CreateAsync(("Dockerfile", dockerfile), ("site/index.html", "still here"));
+        var created = await world.Api.PostAsJsonAsync("/api/deployments",
+            new { name, repo_url = repo.Url, use_docker = true, memory_limit = "64m", restart_policy = "on-failure" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var d = await world.WaitForDeployAsync(name);
+        Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
+        var url = d.GetProperty("url").GetString()!;
+        var id = d.GetProperty("container_id").GetString()!;
+        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        var startedAt = (await world.Engine.Containers.InspectContainerAsync(id, deadline.Token)).State!.StartedAt;
+
+        var kills = await KillForMemoryAsync(world, id, "left with a killed child", async n =>
+            (await DeployedApp.FetchAsync(url + "kills")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l == "137") >= n, deadline.Token);
+
+        var told = $"a process in container webops-{name} {Killed}; the container kept running; raise its memory limit or fix the leak";
+        List<JsonElement> history = [];
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (!history.Any(e => e.GetProperty("message").GetString() == told) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(500, deadline.Token);
+            var health = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/health?limit=100", deadline.Token);
+            history = [.. health.GetProperty("history").EnumerateArray()];
+        }
+
+        Assert.True(history.Any(e => e.GetProperty("message").GetString() == told), $"expected \"{told}\" ({kills} kills); history, newest first:\n{Describe(history)}");
+        Assert.DoesNotContain(history, e => e.GetProperty("message").GetString()!.StartsWith($"container webops-{name} killed", StringComparison.Ordinal));
+        var container = await world.Engine.Containers.InspectContainerAsync(id, deadline.Token);
+        Assert.Equal((true, 0L, startedAt), (container.State!.Running, container.RestartCount, container.State.StartedAt));
+        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+    }
+
     /// <summary>
     /// Makes the app outgrow its limit until the engine itself reports the kill, and returns how many kills that took
     /// (each one a restart). The engine sometimes misses an out-of-memory kill: about 1 in 100 under load here, the
@@ -90,7 +132,12 @@ public sealed class OutOfMemoryThroughPanelTests
     /// from another SIGKILL. The test is about what the panel makes of the engine's report, so such a kill is made again,
     /// at most twice. Whether the engine reported is read from its own event stream, not from the panel.
     /// </summary>
-    private static async Task<int> KillForMemoryAsync(DeployedApp world, string id, CancellationToken ct)
+    private static Task<int> KillForMemoryAsync(DeployedApp world, string id, CancellationToken ct) =>
+        KillForMemoryAsync(world, id, "killed and restarted", async kills =>
+            await world.Engine.Containers.InspectContainerAsync(id, ct) is { State.Running: true } c && c.RestartCount >= kills, ct);
+
+    /// <summary>As above, with <paramref name="killed"/> telling when kill number N (1, 2, 3) has happened.</summary>
+    private static async Task<int> KillForMemoryAsync(DeployedApp world, string id, string what, Func<int, Task<bool>> killed, CancellationToken ct)
     {
         var reported = 0;
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -111,11 +158,11 @@ public sealed class OutOfMemoryThroughPanelTests
                 {
                 }
 
-                // Killed and running again: the restart count says so. Then the engine has had its chance to report.
+                // Killed (and, for the main process, running again). Then the engine has had its chance to report.
                 var until = DateTime.UtcNow.AddSeconds(60);
-                while (await world.Engine.Containers.InspectContainerAsync(id, ct) is not { State.Running: true } c || c.RestartCount < kills)
+                while (!await killed(kills))
                 {
-                    Assert.True(DateTime.UtcNow < until, $"The container was not killed and restarted (kill {kills}) within 60 s.");
+                    Assert.True(DateTime.UtcNow < until, $"The container was not {what} (kill {kills}) within 60 s.");
                     await Task.Delay(250, ct);
                 }
 

@@ -15,6 +15,15 @@ public sealed class OomKillTests
     }
 
     [Fact]
+    public void A_kill_inside_a_container_that_kept_running_says_so()
+    {
+        var reaction = ContainerEventRules.ProcessKilledForMemory("webops-blog", new Dictionary<string, string> { [OomKill.LimitLabel] = "67108864" });
+
+        Assert.Equal(ContainerEventAction.MarkUnhealthy, reaction.Action);
+        Assert.Equal("a process in container webops-blog killed: out of memory (limit 64 MiB); the container kept running; raise its memory limit or fix the leak", reaction.Cause);
+    }
+
+    [Fact]
     public void Without_a_limit_the_machine_ran_short() =>
         Assert.Equal("killed: out of memory (no memory limit set: the machine itself ran short)", OomKill.FromEvent(new Dictionary<string, string>()));
 
