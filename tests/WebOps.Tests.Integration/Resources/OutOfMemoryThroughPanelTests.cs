@@ -33,15 +33,7 @@ public sealed class OutOfMemoryThroughPanelTests
     {
         await using var world = await DeployedApp.StartAsync();
         var name = world.NewName("oom");
-        var repo = await GitRepo.CreateAsync(("Dockerfile", Dockerfile), ("site/index.html", "still here"));
-        var created = await world.Api.PostAsJsonAsync("/api/deployments",
-            new { name, repo_url = repo.Url, use_docker = true, memory_limit = "64m", restart_policy = "on-failure" });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var d = await world.WaitForDeployAsync(name);
-        Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
-        var url = d.GetProperty("url").GetString()!;
-        var id = d.GetProperty("container_id").GetString()!;
-        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+        var (url, id) = await DeployLimitedAsync(world, name, Dockerfile);
 
         // What the panel made of the engine's events, for the message when the history never shows the kill.
         var handled = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -73,7 +65,7 @@ public sealed class OutOfMemoryThroughPanelTests
         var container = await world.Engine.Containers.InspectContainerAsync(id, deadline.Token);
         Assert.Equal((true, (long)kills), (container.State!.Running, container.RestartCount));
         Assert.Equal("still here", await DeployedApp.FetchAsync(url));
-        d = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}", deadline.Token);
+        var d = await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}", deadline.Token);
         Assert.Equal(("running", "healthy"), (d.GetProperty("status").GetString(), d.GetProperty("health").GetString()));
 
         using var browser = await world.Panel.LoggedInAsync();
@@ -93,15 +85,7 @@ public sealed class OutOfMemoryThroughPanelTests
         var dockerfile = $"FROM {TestImages.Busybox}\nCOPY site/ /www/\nEXPOSE 8080\n"
             + "CMD [\"sh\", \"-c\", \"httpd -p 8080 -h /www; : > /www/kills; while true; do if [ -f /tmp/go ]; then rm /tmp/go; "
             + "awk 'BEGIN { s = 1; while (1) s = s s }'; echo $? >> /www/kills; fi; sleep 0.2; done\"]\n";
-        var repo = await GitRepo.CreateAsync(("Dockerfile", dockerfile), ("site/index.html", "still here"));
-        var created = await world.Api.PostAsJsonAsync("/api/deployments",
-            new { name, repo_url = repo.Url, use_docker = true, memory_limit = "64m", restart_policy = "on-failure" });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var d = await world.WaitForDeployAsync(name);
-        Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
-        var url = d.GetProperty("url").GetString()!;
-        var id = d.GetProperty("container_id").GetString()!;
-        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+        var (url, id) = await DeployLimitedAsync(world, name, dockerfile);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         var startedAt = (await world.Engine.Containers.InspectContainerAsync(id, deadline.Token)).State!.StartedAt;
 
@@ -123,6 +107,20 @@ public sealed class OutOfMemoryThroughPanelTests
         var container = await world.Engine.Containers.InspectContainerAsync(id, deadline.Token);
         Assert.Equal((true, 0L, startedAt), (container.State!.Running, container.RestartCount, container.State.StartedAt));
         Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+    }
+
+    /// <summary>Deploys the Dockerfile with a 64 MiB limit and the on-failure policy; returns the app's URL and container once it serves.</summary>
+    private static async Task<(string Url, string ContainerId)> DeployLimitedAsync(DeployedApp world, string name, string dockerfile)
+    {
+        var repo = await GitRepo.CreateAsync(("Dockerfile", dockerfile), ("site/index.html", "still here"));
+        var created = await world.Api.PostAsJsonAsync("/api/deployments",
+            new { name, repo_url = repo.Url, use_docker = true, memory_limit = "64m", restart_policy = "on-failure" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var d = await world.WaitForDeployAsync(name);
+        Assert.True(d.GetProperty("status").GetString() == "running", await world.LogAsync(name));
+        var url = d.GetProperty("url").GetString()!;
+        Assert.Equal("still here", await DeployedApp.FetchAsync(url));
+        return (url, d.GetProperty("container_id").GetString()!);
     }
 
     /// <summary>
