@@ -133,8 +133,9 @@ internal static partial class DjangoSettingsReader
     [GeneratedRegex(@"^[ \t]*STATIC_ROOT[ \t]*=[ \t]*(?!None\b)\S", RegexOptions.Multiline)]
     private static partial Regex StaticRootSet();
 
-    // DATABASES = {...}, DATABASES["default"] = ... or DATABASES.update(...), but not DATABASES = {}.
-    [GeneratedRegex(@"^[ \t]*DATABASES[ \t]*(?:\[|\.update\b|=(?![ \t]*\{[ \t]*\}[ \t]*(?:#.*)?\r?$))", RegexOptions.Multiline)]
+    // DATABASES = {...}, DATABASES["default"] = ... or DATABASES.update(...), but not DATABASES = {}; or an import of it
+    // (from .db import DATABASES).
+    [GeneratedRegex(@"^[ \t]*(?:DATABASES[ \t]*(?:\[|\.update\b|=(?![ \t]*\{[ \t]*\}[ \t]*(?:#.*)?\r?$))|from[ \t]+\S+[ \t]+import[ \t].*\bDATABASES\b)", RegexOptions.Multiline)]
     private static partial Regex DatabasesSet();
 
     [GeneratedRegex(@"^[ \t]*from[ \t]+(?<module>\.*[A-Za-z_][\w.]*|\.+)[ \t]+import[ \t]+\*", RegexOptions.Multiline)]

@@ -117,6 +117,8 @@ public class DjangoSettingsTests
     [InlineData("import dj_database_url\nDATABASES = {\"default\": dj_database_url.config()}\n", true)]
     [InlineData("DATABASES = {}\nDATABASES[\"default\"] = env.db()\n", true)]
     [InlineData("DATABASES.update(local_databases)\n", true)]
+    [InlineData("from .database import CACHES, DATABASES  # noqa\n", true)]
+    [InlineData("from .database import CACHES\n", false)]
     [InlineData("DATABASES = {}  # no database\n", false)]
     [InlineData("DATABASES = {}\r\nDEBUG = False\r\n", false)]
     [InlineData("INSTALLED_APPS = []\n# DATABASES = {\"default\": ...}\n", false)]
