@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using WebOps.Tests.Integration.Docker;
 using WebOps.Tests.Integration.Infrastructure;
+using WebOps.Tests.Integration.ProcessAddon;
 
 namespace WebOps.Tests.Integration.EndToEnd;
 
@@ -13,7 +14,7 @@ public sealed class DjangoMigrationsTests
     {
         await using var world = await DeployedApp.StartAsync();
         var name = world.NewName("djdb");
-        var repo = await GitRepo.CreateAsync(Files(installedApps: """["django.contrib.contenttypes", "django.contrib.auth"]"""));
+        var repo = await GitRepo.CreateAsync(Files());
 
         await world.Api.PostAsJsonAsync("/api/deployments", new { name, repo_url = repo.Url, use_docker = true });
         var d = await world.WaitForDeployAsync(name);
@@ -27,7 +28,7 @@ public sealed class DjangoMigrationsTests
 
         // A migration that raises stops the new container before gunicorn starts; the deploy fails with its error.
         await repo.CommitAsync("add a migration that fails",
-            ("mysite/settings.py", Settings("""["django.contrib.contenttypes", "django.contrib.auth", "broken"]""")),
+            ("mysite/settings.py", Settings().Replace("\"django.contrib.staticfiles\"]", "\"django.contrib.staticfiles\", \"broken\"]", StringComparison.Ordinal)),
             ("broken/__init__.py", ""),
             ("broken/migrations/__init__.py", ""),
             ("broken/migrations/0001_initial.py", """
@@ -56,25 +57,10 @@ public sealed class DjangoMigrationsTests
         string.Join('\n', (await world.Api.GetFromJsonAsync<JsonElement>($"/api/deployments/{name}/runtime-logs?tail=200"))
             .EnumerateArray().Select(l => l.GetProperty("text").GetString()));
 
-    private static (string, string)[] Files(string installedApps) =>
+    /// <summary>The process tests' Django project (SQLite, contenttypes, auth), its view counting auth's users.</summary>
+    private static (string, string)[] Files() =>
     [
-        ("requirements.txt", "Django>=3.2,<4\ngunicorn\n"),
-        ("manage.py", """
-            import os, sys
-            if __name__ == "__main__":
-                os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
-                from django.core.management import execute_from_command_line
-                execute_from_command_line(sys.argv)
-            """),
-        ("mysite/__init__.py", ""),
-        ("mysite/settings.py", Settings(installedApps)),
-        ("mysite/wsgi.py", """
-            import os
-            from django.core.wsgi import get_wsgi_application
-
-            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
-            application = get_wsgi_application()
-            """),
+        .. Apps.Django().Where(f => f.File != "mysite/urls.py"),
         ("mysite/urls.py", """
             from django.contrib.auth.models import User
             from django.http import HttpResponse
@@ -84,17 +70,5 @@ public sealed class DjangoMigrationsTests
             """),
     ];
 
-    private static string Settings(string installedApps) => $$$"""
-        from pathlib import Path
-
-        BASE_DIR = Path(__file__).resolve().parent.parent
-        SECRET_KEY = "test-only"
-        DEBUG = False
-        ALLOWED_HOSTS = ["*"]
-        ROOT_URLCONF = "mysite.urls"
-        WSGI_APPLICATION = "mysite.wsgi.application"
-        INSTALLED_APPS = {{{installedApps}}}
-        MIDDLEWARE = []
-        DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
-        """;
+    private static string Settings() => Apps.Django().Single(f => f.File == "mysite/settings.py").Content;
 }
