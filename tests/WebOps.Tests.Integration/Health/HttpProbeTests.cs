@@ -94,7 +94,7 @@ public sealed class HttpProbeTests
     [Fact]
     public async Task A_peer_that_never_answers_fails_at_the_probe_timeout()
     {
-        await using var peer = await Peer.StartAsync(async (socket, ct) => await Task.Delay(Timeout.Infinite, ct));
+        await using var peer = Peer.Start(async (socket, ct) => await Task.Delay(Timeout.Infinite, ct));
 
         var reading = await probe.ProbeAsync(peer.Port, null, CancellationToken.None);
 
@@ -105,11 +105,11 @@ public sealed class HttpProbeTests
     [Fact]
     public async Task A_peer_that_closes_without_answering_or_answers_something_else_is_told_apart()
     {
-        await using var closing = await Peer.StartAsync((socket, ct) => Task.CompletedTask);
+        await using var closing = Peer.Start((socket, ct) => Task.CompletedTask);
         var closed = await probe.ProbeAsync(closing.Port, null, CancellationToken.None);
         Assert.Matches(@"^GET / failed after (\d+ ms|\d+\.\d s): the connection was closed before the answer was complete$", closed.Message);
 
-        await using var other = await Peer.StartAsync(async (socket, ct) => await socket.SendAsync("SSH-2.0-OpenSSH_9.2\r\n"u8.ToArray(), ct));
+        await using var other = Peer.Start(async (socket, ct) => await socket.SendAsync("SSH-2.0-OpenSSH_9.2\r\n"u8.ToArray(), ct));
         var notHttp = await probe.ProbeAsync(other.Port, null, CancellationToken.None);
         Assert.Equal(HealthState.Unhealthy, notHttp.Status);
         Assert.Matches(@"^GET / failed after (\d+ ms|\d+\.\d s): the answer is not HTTP \(no status line\)$", notHttp.Message);
@@ -119,7 +119,7 @@ public sealed class HttpProbeTests
     public async Task A_peer_that_keeps_the_connection_open_after_its_answer_is_not_waited_for()
     {
         // The status line arrives in two writes, then the peer holds the connection open despite Connection: close.
-        await using var peer = await Peer.StartAsync(async (socket, ct) =>
+        await using var peer = Peer.Start(async (socket, ct) =>
         {
             await socket.SendAsync("HTTP/1.1 2"u8.ToArray(), ct);
             await Task.Delay(50, ct);
@@ -169,11 +169,11 @@ public sealed class HttpProbeTests
 
         public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        public static Task<Peer> StartAsync(Func<Socket, CancellationToken, Task> behave)
+        public static Peer Start(Func<Socket, CancellationToken, Task> behave)
         {
             var listener = new TcpListener(IPAddress.Loopback, TestPorts.Free());
             listener.Start();
-            return Task.FromResult(new Peer(listener, behave));
+            return new Peer(listener, behave);
         }
 
         public async ValueTask DisposeAsync()
