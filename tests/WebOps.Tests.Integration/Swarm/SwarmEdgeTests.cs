@@ -31,7 +31,8 @@ public sealed class SwarmEdgeTests(ITestOutputHelper output)
         Assert.True(first.EndsWith(" v1", StringComparison.Ordinal), $"'{first}'; Caddy: {string.Join(", ", await world.CaddyUpstreamsAsync())}\n{await world.LogAsync()}");
         var tasks = await world.RunningTasksAsync();
         Assert.Equal([SwarmClusterFixture.ManagerAddress, SwarmClusterFixture.WorkerAddress], tasks.Select(t => t.Split(':')[0]));
-        Assert.Equal(tasks, await world.CaddyUpstreamsAsync());
+        var upstreams = await world.CaddyUpstreamsAsync();
+        Assert.True(tasks.SequenceEqual(upstreams), $"tasks [{string.Join(", ", tasks)}]. {await world.RouteReportAsync(upstreams)}");
         Assert.Contains($"The edge sends {world.Domain} to 2 task(s): {string.Join(", ", tasks)}.", await world.LogAsync(), StringComparison.Ordinal);
 
         // Both tasks answer, each with its own hostname. Requests one after another find both idle, and Caddy picks

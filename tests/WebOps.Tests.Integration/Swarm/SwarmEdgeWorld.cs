@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Microsoft.Extensions.DependencyInjection;
 using WebOps.Proxy;
+using WebOps.Swarm.Routing;
 using WebOps.Tests.Integration.Docker;
 using WebOps.Tests.Integration.Infrastructure;
 using WebOps.Tests.Integration.Proxy;
@@ -111,6 +113,24 @@ internal sealed class SwarmEdgeWorld : IAsyncDisposable
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var config = JsonNode.Parse(await http.GetStringAsync($"http://{Caddy.AdminAddress}/config/"));
         return [.. CaddyRoutes.DialsOf(config, domain ?? Domain).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// For a failure message when Caddy's upstreams are not the running tasks: what the panel last listed, every task of
+    /// the service with its state, port and time, when Caddy loaded configs, and its upstreams again 3 s later, which
+    /// tells a route the edge dropped from tasks that changed under it.
+    /// </summary>
+    public async Task<string> RouteReportAsync(IReadOnlyList<string> upstreams)
+    {
+        var listed = Panel.Services.GetRequiredService<SwarmRoutes>().TasksOf(Name);
+        var nodes = (await Manager.Swarm.ListNodesAsync()).ToDictionary(n => n.ID, n => $"{n.Status!.Addr} ({n.Status.State}, {n.Spec?.Availability})");
+        var tasks = (await SwarmDeployTests.TasksAsync(Manager, Name)).Select(t =>
+            $"{t.ID[..8]} on {nodes.GetValueOrDefault(t.NodeID ?? "", t.NodeID ?? "no node")}: desired {t.DesiredState}, {t.Status?.State} since "
+            + $"{t.Status?.Timestamp:HH:mm:ss.fff}, port {t.Status?.PortStatus?.Ports?.FirstOrDefault()?.PublishedPort}");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return $"Caddy sent {Domain} to [{string.Join(", ", upstreams)}] at {DateTime.UtcNow.AddSeconds(-3):HH:mm:ss.fff}, "
+            + $"[{string.Join(", ", await CaddyUpstreamsAsync())}] 3 s later; the panel last listed [{string.Join(", ", listed ?? [])}]; "
+            + $"Caddy loaded configs at {string.Join(", ", Caddy.LoadTimes)}; the tasks:\n{string.Join("\n", tasks)}";
     }
 
     /// <summary>Waits until Caddy sends the domain to exactly the running tasks and they satisfy <paramref name="expected"/>.</summary>
