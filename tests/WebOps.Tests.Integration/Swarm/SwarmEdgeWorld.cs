@@ -122,13 +122,14 @@ internal sealed class SwarmEdgeWorld : IAsyncDisposable
     /// </summary>
     public async Task<string> RouteReportAsync(IReadOnlyList<string> upstreams)
     {
+        var at = DateTime.UtcNow;
         var listed = Panel.Services.GetRequiredService<SwarmRoutes>().TasksOf(Name);
         var nodes = (await Manager.Swarm.ListNodesAsync()).ToDictionary(n => n.ID, n => $"{n.Status!.Addr} ({n.Status.State}, {n.Spec?.Availability})");
         var tasks = (await SwarmDeployTests.TasksAsync(Manager, Name)).Select(t =>
             $"{t.ID[..8]} on {nodes.GetValueOrDefault(t.NodeID ?? "", t.NodeID ?? "no node")}: desired {t.DesiredState}, {t.Status?.State} since "
             + $"{t.Status?.Timestamp:HH:mm:ss.fff}, port {t.Status?.PortStatus?.Ports?.FirstOrDefault()?.PublishedPort}");
         await Task.Delay(TimeSpan.FromSeconds(3));
-        return $"Caddy sent {Domain} to [{string.Join(", ", upstreams)}] at {DateTime.UtcNow.AddSeconds(-3):HH:mm:ss.fff}, "
+        return $"Caddy sent {Domain} to [{string.Join(", ", upstreams)}] by {at:HH:mm:ss.fff}, "
             + $"[{string.Join(", ", await CaddyUpstreamsAsync())}] 3 s later; the panel last listed [{string.Join(", ", listed ?? [])}]; "
             + $"Caddy loaded configs at {string.Join(", ", Caddy.LoadTimes)}; the tasks:\n{string.Join("\n", tasks)}";
     }

@@ -50,13 +50,16 @@ public sealed class DataProtectionSecretProtectorTests
     }
 
     [Fact]
-    public void Past_its_capacity_it_still_reads_every_text_right()
+    public void Past_its_capacity_it_drops_what_it_kept_and_still_reads_every_text_right()
     {
         var writer = new DataProtectionSecretProtector(keys);
         var texts = Enumerable.Range(0, DataProtectionSecretProtector.Capacity + 10).Select(i => (Plain: $"v{i}", Text: writer.Protect($"v{i}"))).ToList();
         var reader = new DataProtectionSecretProtector(keys);
 
         Assert.All(texts, t => Assert.Equal(t.Plain, reader.Unprotect(t.Text)));
+        var decrypted = keys.Unprotects;
+        Assert.Equal("v0", reader.Unprotect(texts[0].Text));
+        Assert.Equal(decrypted + 1, keys.Unprotects);
         Assert.All(texts, t => Assert.Equal(t.Plain, reader.Unprotect(t.Text)));
         Assert.All(texts, t => Assert.Equal(t.Plain, writer.Unprotect(t.Text)));
     }
