@@ -14,12 +14,12 @@ public sealed class AuditPageBrowserTests(BrowserFixture fixture)
         try
         {
             await page.ClickAsync("nav a:has-text('Audit log')");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/audit");
+            await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == "/audit");
             await Expect(page.Locator("tr[data-audit-entry]").First).ToBeVisibleAsync();
 
             await page.SelectOptionAsync("#action", "login.succeeded");
             await page.ClickAsync("button:has-text('Filter')");
-            await page.WaitForURLAsync(url => url.Contains("action=login.succeeded", StringComparison.Ordinal));
+            await page.WaitForPageAsync(url => url.Contains("action=login.succeeded", StringComparison.Ordinal));
             var actions = await page.Locator("tr[data-audit-entry] td[data-label=Action]").AllInnerTextsAsync();
             Assert.NotEmpty(actions);
             Assert.All(actions, a => Assert.Equal("login.succeeded", a.Trim()));

@@ -29,7 +29,7 @@ public sealed class UsersPageBrowserTests(BrowserFixture fixture)
             await page.FillAsync("#username", username);
             await page.FillAsync("#password", password!);
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == "/");
             await Expect(page.Locator(".who")).ToHaveTextAsync(username);
             await Expect(page.Locator("a[href='/users']")).ToHaveCountAsync(0);
             await Expect(page.Locator("a[href='/deployments/new']")).ToHaveCountAsync(0);

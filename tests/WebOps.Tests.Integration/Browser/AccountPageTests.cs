@@ -31,7 +31,7 @@ public sealed class AccountPageTests(BrowserFixture fixture)
         };
 
         await page.ClickAsync("header a[href='/account']");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == "/account");
         await page.ClickAsync("button:has-text('Set up two-factor login')");
 
         var qr = page.Locator("[data-testid=qr-code] svg");

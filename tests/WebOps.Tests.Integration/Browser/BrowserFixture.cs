@@ -87,20 +87,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.FillAsync("#username", "admin");
             await page.FillAsync("#password", Panel.AdminPassword);
             await page.ClickAsync("button[type=submit]");
-            // The browser's error page too: the form's POST can be cut by a network change (see Navigation). The URL
-            // is polled: WaitForURLAsync, once the URL matches, also waits for the page's load event, whatever its
-            // WaitUntil says (playwright-dotnet issue 3365), and once the browser stood at / for 30 s without it
-            // being seen (its log: "NetworkIdle event fired"). Callers open their pages or act on elements next,
-            // which waits for what they need.
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (!page.Url.StartsWith(ErrorPage, StringComparison.Ordinal) && new Uri(page.Url).AbsolutePath != "/")
+            // The browser's error page too: the form's POST can be cut by a network change (see Navigation).
+            try
             {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException($"Logging in did not reach the dashboard; the browser is at {page.Url}. Panel output:\n{Panel.RecentOutput}");
-                }
-
-                await Task.Delay(100);
+                await page.WaitForPageAsync(url => url.StartsWith(ErrorPage, StringComparison.Ordinal) || new Uri(url).AbsolutePath == "/");
+            }
+            catch (TimeoutException e)
+            {
+                throw new InvalidOperationException($"Logging in did not reach the dashboard. {e.Message} Panel output:\n{Panel.RecentOutput}", e);
             }
 
             if (!page.Url.StartsWith(ErrorPage, StringComparison.Ordinal))

@@ -88,11 +88,11 @@ public sealed partial class DeploymentLifecycleTests(BrowserFixture fixture)
     {
         await page.OpenAsync($"/deployments/{name}");
         await page.ClickAsync("a:has-text('Delete')");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}/delete");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}/delete");
         await page.CheckAsync("[name=remove_images]");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("delete-confirm") });
         await page.ClickAsync($"button:has-text('Delete {name}')");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == "/");
         await Expect(page.Locator(".flash-ok")).ToContainTextAsync($"Deleted '{name}' and its images.");
         await Expect(page.Locator($"tr[data-deployment='{name}']")).ToHaveCountAsync(0);
         Assert.Equal(404, (await page.Context.APIRequest.GetAsync($"/api/deployments/{name}")).Status);

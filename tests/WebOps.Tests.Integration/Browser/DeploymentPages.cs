@@ -29,7 +29,7 @@ public static partial class DeploymentPages
     public static async Task SubmitCreateAsync(IPage page, string name)
     {
         await page.ClickAsync("button[type=submit]:has-text('Create and deploy')");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
     }
 
     /// <summary>Waits on the open deployment page until the badge says running; a failed deploy fails with its log.</summary>

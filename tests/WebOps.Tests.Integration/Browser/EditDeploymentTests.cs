@@ -20,7 +20,7 @@ public sealed class EditDeploymentTests(BrowserFixture fixture)
         await WaitUntilRunningAsync(page);
 
         await page.ClickAsync("a:has-text('Edit')");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}/edit");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}/edit");
         await Expect(page.Locator("#in-name")).ToHaveAttributeAsync("readonly", "");
         await Expect(page.Locator("[name='env_vars.value']").First).ToHaveValueAsync("********");
         await Expect(page.Locator("#in-use_docker")).ToBeCheckedAsync();
@@ -36,7 +36,7 @@ public sealed class EditDeploymentTests(BrowserFixture fixture)
         Assert.Equal("hello", env.GetProperty("GREETING").GetString());
 
         await page.ClickAsync("[data-saved] button:has-text('Redeploy')");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
         await Expect(page.Locator(".flash-ok")).ToContainTextAsync("queued");
         await Expect(page.Locator("[data-runs] tr")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await WaitUntilRunningAsync(page);

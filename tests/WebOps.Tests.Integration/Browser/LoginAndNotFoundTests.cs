@@ -22,7 +22,7 @@ public sealed class LoginAndNotFoundTests(BrowserFixture fixture)
 
         await page.FillAsync("#password", fixture.Panel.AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/deployments/new");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == "/deployments/new");
         await context.CloseAsync();
     }
 
@@ -36,7 +36,7 @@ public sealed class LoginAndNotFoundTests(BrowserFixture fixture)
         await page.FillAsync("#password", fixture.Panel.AdminPassword);
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == "/");
         Assert.Equal(fixture.Panel.BaseAddress.Authority, new Uri(page.Url).Authority);
         await context.CloseAsync();
     }

@@ -28,7 +28,7 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         await page.SelectOptionAsync("[name=docker_network_mode]", "host");
         await page.ClickAsync("button[type=submit]:has-text('Create and deploy')");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
         await Expect(page.Locator("h1")).ToHaveTextAsync(name);
         await Expect(page.Locator("[data-status-badge]")).ToBeVisibleAsync();
         await Expect(page.Locator("#env")).ToContainTextAsync("SITE_TITLE=********");
@@ -55,7 +55,7 @@ public sealed class NoScriptTests(BrowserFixture fixture)
         await ReloadUntilStatusAsync(page, "failed");
         await Expect(page.Locator("[data-log]")).ToContainTextAsync("Dockerfile");
         await page.ClickAsync("form[data-action=deploy] button");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
         await Expect(page.Locator(".flash-ok")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Deploy #\d+ queued\."));
         fixture.AssertNoScriptErrors(page);
         await page.Context.CloseAsync();

@@ -21,7 +21,7 @@ public sealed class WebhookCardTests(BrowserFixture fixture)
         await Expect(page.Locator("[data-webhook-secret-state]")).ToHaveAttributeAsync("data-webhook-secret-state", "not set");
 
         await page.ClickAsync("[data-webhook-generate]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
+        await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
         Assert.DoesNotContain("secret=", page.Url, StringComparison.Ordinal);
         var secret = (await page.Locator("[data-webhook-new-secret]").TextContentAsync())!.Trim();
         Assert.Matches("^[0-9a-f]{64}$", secret);
