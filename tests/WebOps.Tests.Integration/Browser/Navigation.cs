@@ -25,7 +25,7 @@ public static class Navigation
     public static bool IsNetworkChange(string message) => message.Contains("net::ERR_NETWORK_CHANGED", StringComparison.Ordinal);
 
     /// <summary>
-    /// Waits until the page's URL satisfies <paramref name="matches"/> (polled) and its document is parsed. Not
+    /// Waits until the page's URL satisfies <paramref name="matches"/> (polled) and its document is parsed (DOMContentLoaded). Not
     /// <see cref="IPage.WaitForURLAsync(Func{string, bool}, PageWaitForURLOptions?)"/>: once the URL matches, that also
     /// waits for the page's load event, whatever its <c>WaitUntil</c> says (playwright-dotnet issue 3365), and twice in CI
     /// a page stood at the right URL for 30 s without the event being seen (Playwright's log: "NetworkIdle event fired").
@@ -44,7 +44,8 @@ public static class Navigation
             await Task.Delay(100);
         }
 
-        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        // A lifecycle event, not a script: some tests turn JavaScript off.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private static async Task<IResponse?> AgainOnNetworkChangeAsync(Func<Task<IResponse?>> load)
