@@ -32,12 +32,18 @@ public static partial class DeploymentPages
         await page.WaitForPageAsync(url => new Uri(url).AbsolutePath == $"/deployments/{name}");
     }
 
-    /// <summary>Waits on the open deployment page until the badge says running; a failed deploy fails with its log.</summary>
+    /// <summary>
+    /// Waits on the open deployment page until the newest run has ended, then for the badge to say running; a deploy
+    /// that did not succeed fails with its log. The run decides, not the badge: just after a redeploy is queued the
+    /// badge still says running from the deploy before, and turns to deploying only when the new run starts.
+    /// </summary>
     public static async Task WaitUntilRunningAsync(IPage page)
     {
-        var status = page.Locator("[data-status-badge]");
-        await Expect(status).ToHaveTextAsync(RunningOrFailed(), new() { Timeout = (float)DeployLimit.TotalMilliseconds });
-        Assert.True(await status.TextContentAsync() == "running", $"The deploy failed. Log:\n{await page.Locator("[data-log]").InnerTextAsync()}");
+        var result = page.Locator("[data-runs] tr").First.Locator(".badge");
+        await Expect(result).ToHaveTextAsync(Ended(), new() { Timeout = (float)DeployLimit.TotalMilliseconds });
+        var text = await result.TextContentAsync();
+        Assert.True(text == "succeeded", $"The deploy ended {text}. Log:\n{await page.Locator("[data-log]").InnerTextAsync()}");
+        await Expect(page.Locator("[data-status-badge]")).ToHaveTextAsync("running", new() { Timeout = 30_000 });
     }
 
     /// <summary>Clicks an action button, then waits for its result message and for the status badge to follow.</summary>
@@ -91,6 +97,6 @@ public static partial class DeploymentPages
         return (await response.JsonAsync())!.Value;
     }
 
-    [GeneratedRegex("^(running|failed)$")]
-    private static partial Regex RunningOrFailed();
+    [GeneratedRegex("^(succeeded|failed|cancelled)$")]
+    private static partial Regex Ended();
 }
