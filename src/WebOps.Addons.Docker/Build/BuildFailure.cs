@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WebOps.Core.Deployments;
 
 namespace WebOps.Addons.Docker.Build;
@@ -7,7 +8,7 @@ namespace WebOps.Addons.Docker.Build;
 /// lines of the failing step that say why. The engine's own error only says that a command returned non-zero; the
 /// cause (<c>No matching distribution found for django&gt;=6.0</c>) is in the step's output above it.
 /// </summary>
-public static class BuildFailure
+public static partial class BuildFailure
 {
     public const int MaxCauseLines = 10;
 
@@ -25,6 +26,16 @@ public static class BuildFailure
         var (title, lines) = Cause(stepOutput);
         return lines.Count == 0 ? message : $"{message}\n{title}:\n{string.Join('\n', lines)}";
     }
+
+    /// <summary>
+    /// The image id when the build failed because the engine's build cache lost an image while reading it, else null.
+    /// The classic builder looks for a cached step by listing the parent image's children and reading each; a child
+    /// removed in between (another app's old release, a prune, a deleted app's images) fails the build with
+    /// <c>unable to find image "sha256:…"</c> (moby's image/cache), although nothing is wrong with it. The same
+    /// build run again finds the cache as it is now.
+    /// </summary>
+    public static string? VanishedCacheImage(string? error) =>
+        error is not null && VanishedImage().Match(error) is { Success: true } match ? match.Groups[1].Value : null;
 
     /// <summary>
     /// The step's error lines if it printed any, else its stderr lines, else all its lines: the newest
@@ -68,4 +79,7 @@ public static class BuildFailure
         [.. lines.Where(l => l.Level == level).Select(l => l.Text)];
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    [GeneratedRegex("^unable to find image \"(sha256:[0-9a-f]{64})\"")]
+    private static partial Regex VanishedImage();
 }

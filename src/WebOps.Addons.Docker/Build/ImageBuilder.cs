@@ -11,45 +11,77 @@ namespace WebOps.Addons.Docker.Build;
 /// <summary>Builds a deploy's image from the checkout, streaming every build line into the deployment log.</summary>
 public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> options)
 {
+    /// <summary>Builds of one deploy at most: a second only when the first met the build cache losing an image.</summary>
+    private const int MaxAttempts = 2;
+
     /// <summary>Builds <paramref name="tag"/>; returns null on success, else the failure message (no image is left behind).</summary>
     public async Task<string?> BuildAsync(HookContext context, string dockerfile, string tag, int runId, CancellationToken cancellationToken)
     {
         var deployment = context.Deployment;
-        var timeoutSetting = options.Value.BuildTimeout;
         await using var tar = new FileStream(
             Path.Combine(Path.GetTempPath(), $"webops-context-{Guid.NewGuid():N}.tar"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var t = Stopwatch.GetTimestamp();
         var labels = Labels.ForRun(deployment.Name, runId);
         var suffix = await LabelSuffixAsync(Path.Combine(context.CheckoutPath!, dockerfile), labels, cancellationToken);
         var entries = await BuildContext.WriteAsync(context.CheckoutPath!, dockerfile, tar, cancellationToken, suffix);
-        tar.Position = 0;
+        await tar.FlushAsync(cancellationToken);
         context.Log.Record(DeploySteps.BuildContext, Stopwatch.GetElapsedTime(t));
         context.Log.Info($"Building image {tag} from '{dockerfile}' ({entries.Count} files and folders, {tar.Length / 1024} KiB of context).");
 
+        var parameters = Parameters(deployment, dockerfile, tag, runId, labelsInDockerfile: suffix is not null);
+        for (var attempt = 1; ; attempt++)
+        {
+            // Each build reads the context afresh: the engine client closes the stream it sends.
+            await using var upload = new FileStream(tar.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            var (failure, output) = await BuildOnceAsync(context, upload, parameters, tag, cancellationToken);
+            if (failure is not null || output is null)
+            {
+                return failure;
+            }
+
+            await RemoveQuietlyAsync(tag);
+            if (attempt < MaxAttempts && BuildFailure.VanishedCacheImage(output.Error) is { } vanished)
+            {
+                context.Log.Warn($"The build cache lost image {vanished} while this build read it (another image was being removed); building again.");
+                continue;
+            }
+
+            return BuildFailure.Describe(deployment.Name, output.CurrentStep, output.Error, output.StepOutput);
+        }
+    }
+
+    /// <summary>
+    /// Runs the build once. Returns (null, null) when the image was built, (message, null) for a failure that ends
+    /// the deploy as it is, and (null, output) when the build reported an error: the caller decides from it.
+    /// </summary>
+    private async Task<(string? Failure, BuildOutput? Failed)> BuildOnceAsync(
+        HookContext context, FileStream tar, ImageBuildParameters parameters, string tag, CancellationToken cancellationToken)
+    {
+        var name = context.Deployment.Name;
         var output = new BuildOutput((level, line) => context.Log.Write(level, DockerLog.Source, line));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(timeoutSetting);
-        t = Stopwatch.GetTimestamp();
+        timeout.CancelAfter(options.Value.BuildTimeout);
+        var t = Stopwatch.GetTimestamp();
         try
         {
-            await engine.BuildImageAsync(tar, Parameters(deployment, dockerfile, tag, runId, labelsInDockerfile: suffix is not null), output.Handle, timeout.Token);
+            await engine.BuildImageAsync(tar, parameters, output.Handle, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await RemoveQuietlyAsync(tag);
-            return $"Build of '{deployment.Name}' timed out after {Durations.Describe(timeoutSetting)}; raise Docker:BuildTimeout or make the build faster.";
+            return ($"Build of '{name}' timed out after {Durations.Describe(options.Value.BuildTimeout)}; raise Docker:BuildTimeout or make the build faster.", null);
         }
         catch (DockerUnavailableException e)
         {
             // The engine answered the prepare step's ping, so it went away during the build.
             output.Flush();
-            return EngineStopped(deployment.Name, engine.Endpoint, output, e);
+            return (EngineStopped(name, engine.Endpoint, output, e), null);
         }
         catch (DockerApiException e)
         {
             await RemoveQuietlyAsync(tag);
-            return $"Build of '{deployment.Name}' failed: {EngineErrors.Describe(e)}";
+            return ($"Build of '{name}' failed: {EngineErrors.Describe(e)}", null);
         }
         finally
         {
@@ -65,17 +97,16 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         }
         catch (DockerUnavailableException e)
         {
-            return EngineStopped(deployment.Name, engine.Endpoint, output, e);
+            return (EngineStopped(name, engine.Endpoint, output, e), null);
         }
 
         if (output.Error is null && image is not null)
         {
             context.Log.Info($"Built image {tag} ({image.ID}, {image.Size / (1024 * 1024)} MiB).");
-            return null;
+            return (null, null);
         }
 
-        await RemoveQuietlyAsync(tag);
-        return BuildFailure.Describe(deployment.Name, output.CurrentStep, output.Error, output.StepOutput);
+        return (null, output);
     }
 
     /// <summary>

@@ -82,4 +82,14 @@ public sealed class BuildFailureTests
         Assert.True(message.Length < 2000, $"{message.Length} characters");
         Assert.Contains("RUN " + new string('c', 184) + "…: code 1\n", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("unable to find image \"sha256:56dff8af0a738a23892577f578b5dff2f2265ae349d53557e79082ebf18fc27d\"", "sha256:56dff8af0a738a23892577f578b5dff2f2265ae349d53557e79082ebf18fc27d")]
+    [InlineData("unable to find image \"sha256:56dff8af0a738a23892577f578b5dff2f2265ae349d53557e79082ebf18fc27d\": open /var/lib/docker/image: no such file", "sha256:56dff8af0a738a23892577f578b5dff2f2265ae349d53557e79082ebf18fc27d")]
+    [InlineData("pull access denied for nginx, repository does not exist: unable to find image \"sha256:56dff8af0a738a23892577f578b5dff2f2265ae349d53557e79082ebf18fc27d\"", null)]
+    [InlineData("unable to find image \"nginx:alpine\"", null)]
+    [InlineData(EngineError, null)]
+    [InlineData(null, null)]
+    public void Only_a_cache_image_vanishing_mid_build_is_worth_building_again(string? error, string? image) =>
+        Assert.Equal(image, BuildFailure.VanishedCacheImage(error));
 }

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http;
+using WebOps.Core.Deployments;
+
+namespace WebOps.Tests.Integration.Docker;
+
+/// <summary>
+/// The classic builder fails a build with <c>unable to find image "sha256:…"</c> when an image it was reading from
+/// the build cache is removed at that moment by something else (another deploy's cleanup, a prune). The window is a
+/// few microseconds, so the engine's answer is played by a proxy in front of the real engine, which does the rest.
+/// </summary>
+public sealed class VanishedCacheImageTests
+{
+    private const string Vanished = "sha256:56dff8af0a738a23892577f578b5dff2f2265ae349d53557e79082ebf18fc27d";
+
+    [DockerFact]
+    public async Task A_build_that_meets_the_cache_losing_an_image_is_built_again_and_the_app_serves()
+    {
+        var builds = 0;
+        await using var proxy = await EngineProxy.StartAsync(async context =>
+            IsBuild(context) && Interlocked.Increment(ref builds) == 1 && await AnswerVanishedAsync(context));
+        await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        kit.WriteFile("site/index.html", $"built again {kit.Name}");
+        var deployment = kit.Deployment(port: 8080);
+
+        var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+
+        Assert.True(result.Succeeded, result.Log.Text);
+        Assert.Equal(2, builds);
+        Assert.Contains(result.Log.Lines, l => l.Level == DeploymentLogLevel.Warning && l.Message
+            == $"The build cache lost image {Vanished} while this build read it (another image was being removed); building again.");
+        Assert.Equal(2, result.Log.Lines.Count(l => l.Message.StartsWith("Step 1/", StringComparison.Ordinal)));
+        Assert.Equal($"built again {kit.Name}", await DockerTestKit.GetAsync($"http://127.0.0.1:{deployment.HostPort}/"));
+    }
+
+    [DockerFact]
+    public async Task Losing_an_image_twice_fails_the_deploy_with_the_engine_words_after_two_builds()
+    {
+        var builds = 0;
+        await using var proxy = await EngineProxy.StartAsync(async context =>
+        {
+            if (!IsBuild(context))
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref builds);
+            return await AnswerVanishedAsync(context);
+        });
+        await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        kit.WriteFile("site/index.html", "never served");
+
+        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, builds);
+        Assert.StartsWith(
+            $"Addon 'docker' failed in post_deployment: Build of '{kit.Name}' failed at Step 2/2 : COPY site/ /www/: unable to find image \"{Vanished}\"",
+            result.Failure,
+            StringComparison.Ordinal);
+        Assert.Empty(await kit.LabelledContainersAsync());
+        Assert.Empty(await kit.LabelledImagesAsync());
+    }
+
+    private static bool IsBuild(HttpContext context) =>
+        context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/build", StringComparison.Ordinal);
+
+    /// <summary>What the engine answers then: the first step, the second step's line, and the error in the stream.</summary>
+    private static async Task<bool> AnswerVanishedAsync(HttpContext context)
+    {
+        await context.Request.Body.CopyToAsync(Stream.Null);
+        context.Response.ContentType = "application/json";
+        var error = $"unable to find image \\\"{Vanished}\\\"";
+        await context.Response.WriteAsync(
+            $"{{\"stream\":\"Step 1/2 : FROM {TestImages.Busybox}\\n\"}}\r\n"
+            + "{\"stream\":\" ---\\u003e 7575b1c78e09\\n\"}\r\n"
+            + "{\"stream\":\"Step 2/2 : COPY site/ /www/\\n\"}\r\n"
+            + $"{{\"errorDetail\":{{\"message\":\"{error}\"}},\"error\":\"{error}\"}}\r\n");
+        return true;
+    }
+}
