@@ -107,12 +107,25 @@ internal sealed class SwarmEdgeWorld : IAsyncDisposable
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The upstreams Caddy's running config sends <paramref name="domain"/> to, sorted.</summary>
+    /// <summary>
+    /// The upstreams Caddy's running config sends <paramref name="domain"/> to, sorted. Caddy starts its admin endpoint
+    /// afresh with every config it loads, so a read that meets a load of the panel's may be reset: it is asked again.
+    /// </summary>
     public async Task<List<string>> CaddyUpstreamsAsync(string? domain = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var config = JsonNode.Parse(await http.GetStringAsync($"http://{Caddy.AdminAddress}/config/"));
-        return [.. CaddyRoutes.DialsOf(config, domain ?? Domain).Order(StringComparer.Ordinal)];
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var config = JsonNode.Parse(await http.GetStringAsync($"http://{Caddy.AdminAddress}/config/"));
+                return [.. CaddyRoutes.DialsOf(config, domain ?? Domain).Order(StringComparer.Ordinal)];
+            }
+            catch (HttpRequestException e) when (attempt < 3 && e.InnerException is IOException)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>
