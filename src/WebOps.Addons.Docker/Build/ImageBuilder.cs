@@ -30,11 +30,15 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
         context.Log.Info($"Building image {tag} from '{dockerfile}' ({entries.Count} files and folders, {tar.Length / 1024} KiB of context).");
 
         var parameters = Parameters(deployment, dockerfile, tag, runId, labelsInDockerfile: suffix is not null);
+
+        // Docker:BuildTimeout bounds the deploy's building, a second build included.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.BuildTimeout);
         for (var attempt = 1; ; attempt++)
         {
             // Each build reads the context afresh: the engine client closes the stream it sends.
             await using var upload = new FileStream(tar.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var (failure, output) = await BuildOnceAsync(context, upload, parameters, tag, cancellationToken);
+            var (failure, output) = await BuildOnceAsync(context, upload, parameters, tag, timeout.Token, cancellationToken);
             if (failure is not null || output is null)
             {
                 return failure;
@@ -55,17 +59,16 @@ public sealed class ImageBuilder(DockerEngine engine, IOptions<DockerOptions> op
     /// Runs the build once. Returns (null, null) when the image was built, (message, null) for a failure that ends
     /// the deploy as it is, and (null, output) when the build reported an error: the caller decides from it.
     /// </summary>
+    /// <param name="timeLimit">Cancelled at the build time limit or by <paramref name="cancellationToken"/>.</param>
     private async Task<(string? Failure, BuildOutput? Failed)> BuildOnceAsync(
-        HookContext context, FileStream tar, ImageBuildParameters parameters, string tag, CancellationToken cancellationToken)
+        HookContext context, FileStream tar, ImageBuildParameters parameters, string tag, CancellationToken timeLimit, CancellationToken cancellationToken)
     {
         var name = context.Deployment.Name;
         var output = new BuildOutput((level, line) => context.Log.Write(level, DockerLog.Source, line));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.BuildTimeout);
         var t = Stopwatch.GetTimestamp();
         try
         {
-            await engine.BuildImageAsync(tar, parameters, output.Handle, timeout.Token);
+            await engine.BuildImageAsync(tar, parameters, output.Handle, timeLimit);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

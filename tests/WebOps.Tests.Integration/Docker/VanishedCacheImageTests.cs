@@ -63,6 +63,48 @@ public sealed class VanishedCacheImageTests
         Assert.Empty(await kit.LabelledImagesAsync());
     }
 
+    /// <summary>Docker:BuildTimeout spans the second build too: a build that then hangs ends the deploy at the limit.</summary>
+    [DockerFact]
+    public async Task A_second_build_that_hangs_ends_at_the_build_time_limit_and_leaves_no_image()
+    {
+        var builds = 0;
+        await using var proxy = await EngineProxy.StartAsync(async context =>
+        {
+            if (!IsBuild(context))
+            {
+                return false;
+            }
+
+            if (Interlocked.Increment(ref builds) == 1)
+            {
+                return await AnswerVanishedAsync(context);
+            }
+
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            await context.Response.WriteAsync($"{{\"stream\":\"Step 1/2 : FROM {TestImages.Busybox}\\n\"}}\r\n");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return true;
+        });
+        await using var kit = new DockerTestKit(new Dictionary<string, string?>
+        {
+            ["Docker:Endpoint"] = proxy.Endpoint,
+            ["Docker:BuildTimeout"] = "00:00:03",
+        });
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        kit.WriteFile("site/index.html", "never served");
+
+        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, builds);
+        Assert.Equal(
+            $"Addon 'docker' failed in post_deployment: Build of '{kit.Name}' timed out after 3 s; raise Docker:BuildTimeout or make the build faster.",
+            result.Failure);
+        Assert.Empty(await kit.LabelledContainersAsync());
+        Assert.Empty(await kit.LabelledImagesAsync());
+    }
+
     private static bool IsBuild(HttpContext context) =>
         context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/build", StringComparison.Ordinal);
 
