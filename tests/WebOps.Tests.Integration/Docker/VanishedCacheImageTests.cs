@@ -15,9 +15,8 @@ public sealed class VanishedCacheImageTests
     [DockerFact]
     public async Task A_build_that_meets_the_cache_losing_an_image_is_built_again_and_the_app_serves()
     {
-        var builds = 0;
-        await using var proxy = await EngineProxy.StartAsync(async context =>
-            IsBuild(context) && Interlocked.Increment(ref builds) == 1 && await AnswerVanishedAsync(context));
+        var builds = new Builds();
+        await using var proxy = await builds.ProxyAsync((context, n) => n == 1 ? AnswerVanishedAsync(context) : Task.FromResult(false));
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         kit.WriteFile("site/index.html", $"built again {kit.Name}");
@@ -26,7 +25,7 @@ public sealed class VanishedCacheImageTests
         var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.True(result.Succeeded, result.Log.Text);
-        Assert.Equal(2, builds);
+        Assert.Equal(2, builds.Count);
         Assert.Contains(result.Log.Lines, l => l.Level == DeploymentLogLevel.Warning && l.Message
             == $"The build cache lost image {Vanished} while this build read it (another image was being removed); building again.");
         Assert.Equal(2, result.Log.Lines.Count(l => l.Message.StartsWith("Step 1/", StringComparison.Ordinal)));
@@ -36,17 +35,8 @@ public sealed class VanishedCacheImageTests
     [DockerFact]
     public async Task Losing_an_image_twice_fails_the_deploy_with_the_engine_words_after_two_builds()
     {
-        var builds = 0;
-        await using var proxy = await EngineProxy.StartAsync(async context =>
-        {
-            if (!IsBuild(context))
-            {
-                return false;
-            }
-
-            Interlocked.Increment(ref builds);
-            return await AnswerVanishedAsync(context);
-        });
+        var builds = new Builds();
+        await using var proxy = await builds.ProxyAsync((context, _) => AnswerVanishedAsync(context));
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         kit.WriteFile("site/index.html", "never served");
@@ -54,7 +44,7 @@ public sealed class VanishedCacheImageTests
         var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(2, builds);
+        Assert.Equal(2, builds.Count);
         Assert.StartsWith(
             $"Addon 'docker' failed in post_deployment: Build of '{kit.Name}' failed at Step 2/2 : COPY site/ /www/: unable to find image \"{Vanished}\"",
             result.Failure,
@@ -67,25 +57,8 @@ public sealed class VanishedCacheImageTests
     [DockerFact]
     public async Task A_second_build_that_hangs_ends_at_the_build_time_limit_and_leaves_no_image()
     {
-        var builds = 0;
-        await using var proxy = await EngineProxy.StartAsync(async context =>
-        {
-            if (!IsBuild(context))
-            {
-                return false;
-            }
-
-            if (Interlocked.Increment(ref builds) == 1)
-            {
-                return await AnswerVanishedAsync(context);
-            }
-
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            await context.Response.WriteAsync($"{{\"stream\":\"Step 1/2 : FROM {TestImages.Busybox}\\n\"}}\r\n");
-            await context.Response.Body.FlushAsync();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-            return true;
-        });
+        var builds = new Builds();
+        await using var proxy = await builds.ProxyAsync((context, n) => n == 1 ? AnswerVanishedAsync(context) : HangAsync(context));
         await using var kit = new DockerTestKit(new Dictionary<string, string?>
         {
             ["Docker:Endpoint"] = proxy.Endpoint,
@@ -97,7 +70,7 @@ public sealed class VanishedCacheImageTests
         var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(2, builds);
+        Assert.Equal(2, builds.Count);
         Assert.Equal(
             $"Addon 'docker' failed in post_deployment: Build of '{kit.Name}' timed out after 3 s; raise Docker:BuildTimeout or make the build faster.",
             result.Failure);
@@ -105,8 +78,15 @@ public sealed class VanishedCacheImageTests
         Assert.Empty(await kit.LabelledImagesAsync());
     }
 
-    private static bool IsBuild(HttpContext context) =>
-        context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/build", StringComparison.Ordinal);
+    /// <summary>A build that starts and then never answers again, until the panel gives up on it.</summary>
+    private static async Task<bool> HangAsync(HttpContext context)
+    {
+        await context.Request.Body.CopyToAsync(Stream.Null);
+        await context.Response.WriteAsync($"{{\"stream\":\"Step 1/2 : FROM {TestImages.Busybox}\\n\"}}\r\n");
+        await context.Response.Body.FlushAsync();
+        await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        return true;
+    }
 
     /// <summary>What the engine answers then: the first step, the second step's line, and the error in the stream.</summary>
     private static async Task<bool> AnswerVanishedAsync(HttpContext context)
@@ -120,5 +100,20 @@ public sealed class VanishedCacheImageTests
             + "{\"stream\":\"Step 2/2 : COPY site/ /www/\\n\"}\r\n"
             + $"{{\"errorDetail\":{{\"message\":\"{error}\"}},\"error\":\"{error}\"}}\r\n");
         return true;
+    }
+
+    /// <summary>Counts the build calls a proxy sees and hands each to the test with its number (1 for the first).</summary>
+    private sealed class Builds
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        /// <summary>A proxy whose build calls go to <paramref name="answer"/>; a false answer, and every other call, go on to the engine.</summary>
+        public Task<EngineProxy> ProxyAsync(Func<HttpContext, int, Task<bool>> answer) =>
+            EngineProxy.StartAsync(context => IsBuild(context) ? answer(context, Interlocked.Increment(ref count)) : Task.FromResult(false));
+
+        private static bool IsBuild(HttpContext context) =>
+            context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/build", StringComparison.Ordinal);
     }
 }
