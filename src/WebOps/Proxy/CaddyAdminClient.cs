@@ -38,7 +38,10 @@ public sealed class CaddyAdminClient(HttpClient http)
     }
 
     /// <summary>Replaces Caddy's whole config; Caddy applies it without dropping open connections.</summary>
-    /// <exception cref="HttpRequestException">Caddy refused the config (its message is kept) or did not answer.</exception>
+    /// <exception cref="HttpRequestException">
+    /// Caddy refused the config (its message is kept, and <see cref="HttpRequestException.StatusCode"/> is its answer's),
+    /// or the call failed before an answer (no status code).
+    /// </exception>
     public async Task LoadAsync(JsonObject config, CancellationToken ct)
     {
         using var content = new StringContent(config.ToJsonString(), Encoding.UTF8);
@@ -47,7 +50,7 @@ public sealed class CaddyAdminClient(HttpClient http)
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(ct);
-            throw new HttpRequestException($"Caddy's admin API at {http.BaseAddress} refused the config ({(int)response.StatusCode}): {body.Trim()}");
+            throw new HttpRequestException($"Caddy's admin API at {http.BaseAddress} refused the config ({(int)response.StatusCode}): {body.Trim()}", null, response.StatusCode);
         }
     }
 }

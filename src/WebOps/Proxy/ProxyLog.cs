@@ -24,6 +24,9 @@ internal static partial class ProxyLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Edge proxy: Caddy refused the config")]
     public static partial void PushFailed(ILogger logger, Exception error);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Edge proxy: pushing the config to Caddy failed before it answered; trying again in a second")]
+    public static partial void PushInterrupted(ILogger logger, Exception error);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Edge proxy: keeping Caddy's config failed; trying again in a second")]
     public static partial void RoundFailed(ILogger logger, Exception error);
 

@@ -330,11 +330,17 @@ public sealed class ProxyService(
             refused = null;
             accepted = (pushing, (await ReadAsync(ct)).Config);
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException e) when (e.StatusCode is not null)
         {
             // The same config would be refused again: wait for a change before trying once more.
             ProxyLog.PushFailed(logger, e);
             refused = pushing;
+        }
+        catch (HttpRequestException e)
+        {
+            // No answer (a connection reset, Caddy restarting its admin endpoint): nothing was refused, so the next
+            // round pushes again.
+            ProxyLog.PushInterrupted(logger, e);
         }
     }
 

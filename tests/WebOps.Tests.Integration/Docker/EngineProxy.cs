@@ -1,25 +1,21 @@
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WebOps.Tests.Integration.Infrastructure;
 
 namespace WebOps.Tests.Integration.Docker;
 
 /// <summary>
 /// A Unix socket in front of the real Docker engine that passes every API call through, except the ones a test
-/// answers itself: for engine answers that cannot be brought about on demand, such as a race inside the engine.
-/// Plain request and answer streams only (no attach or exec upgrades).
+/// answers itself (<see cref="InterceptingProxy"/>).
 /// </summary>
 public sealed class EngineProxy : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly HttpClient engine;
+    private readonly InterceptingProxy proxy;
 
-    private EngineProxy(WebApplication app, HttpClient engine, string path)
+    private EngineProxy(InterceptingProxy proxy, string path)
     {
-        this.app = app;
-        this.engine = engine;
+        this.proxy = proxy;
         Path = path;
     }
 
@@ -45,61 +41,13 @@ public sealed class EngineProxy : IAsyncDisposable
             },
         })
         { BaseAddress = new Uri("http://docker"), Timeout = Timeout.InfiniteTimeSpan };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(path, l => l.Protocols = HttpProtocols.Http1));
-        var app = builder.Build();
-        app.Run(async context =>
-        {
-            if (!await answer(context))
-            {
-                await ForwardAsync(engine, context);
-            }
-        });
-        await app.StartAsync();
-        return new EngineProxy(app, engine, path);
+        var proxy = await InterceptingProxy.StartAsync(k => k.ListenUnixSocket(path, l => l.Protocols = HttpProtocols.Http1), engine, answer);
+        return new EngineProxy(proxy, path);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.DisposeAsync();
-        engine.Dispose();
+        await proxy.DisposeAsync();
         File.Delete(Path);
-    }
-
-    private static async Task ForwardAsync(HttpClient engine, HttpContext context)
-    {
-        var request = context.Request;
-        using var call = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            call.Content = new StreamContent(request.Body);
-        }
-
-        foreach (var (key, values) in request.Headers)
-        {
-            if (key is "Host" or "Transfer-Encoding" or "Connection")
-            {
-                continue;
-            }
-
-            if (!call.Headers.TryAddWithoutValidation(key, values.ToArray()))
-            {
-                call.Content?.Headers.TryAddWithoutValidation(key, values.ToArray());
-            }
-        }
-
-        using var answer = await engine.SendAsync(call, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
-        context.Response.StatusCode = (int)answer.StatusCode;
-        foreach (var (key, values) in answer.Headers.Concat(answer.Content.Headers))
-        {
-            if (key is not ("Transfer-Encoding" or "Connection"))
-            {
-                context.Response.Headers[key] = values.ToArray();
-            }
-        }
-
-        // Streamed through as it comes: builds and event streams answer for a long time.
-        await using var body = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
-        await body.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 }

@@ -191,7 +191,7 @@ public sealed class EdgeProxyTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("proxy").GetString();
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null, bool fail = true)
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null, bool fail = true)
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
