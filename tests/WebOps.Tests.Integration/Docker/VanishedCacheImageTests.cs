@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using WebOps.Core.Deployments;
+using WebOps.Tests.Integration.Infrastructure;
 
 namespace WebOps.Tests.Integration.Docker;
 
@@ -15,8 +16,8 @@ public sealed class VanishedCacheImageTests
     [DockerFact]
     public async Task A_build_that_meets_the_cache_losing_an_image_is_built_again_and_the_app_serves()
     {
-        var builds = new Builds();
-        await using var proxy = await builds.ProxyAsync((context, n) => n == 1 ? AnswerVanishedAsync(context) : Task.FromResult(false));
+        var builds = new NumberedCalls(IsBuild);
+        await using var proxy = await EngineProxy.StartAsync(builds.To((context, n) => n == 1 ? AnswerVanishedAsync(context) : Task.FromResult(false)));
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         kit.WriteFile("site/index.html", $"built again {kit.Name}");
@@ -35,8 +36,8 @@ public sealed class VanishedCacheImageTests
     [DockerFact]
     public async Task Losing_an_image_twice_fails_the_deploy_with_the_engine_words_after_two_builds()
     {
-        var builds = new Builds();
-        await using var proxy = await builds.ProxyAsync((context, _) => AnswerVanishedAsync(context));
+        var builds = new NumberedCalls(IsBuild);
+        await using var proxy = await EngineProxy.StartAsync(builds.To((context, _) => AnswerVanishedAsync(context)));
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
         kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
         kit.WriteFile("site/index.html", "never served");
@@ -57,8 +58,8 @@ public sealed class VanishedCacheImageTests
     [DockerFact]
     public async Task A_second_build_that_hangs_ends_at_the_build_time_limit_and_leaves_no_image()
     {
-        var builds = new Builds();
-        await using var proxy = await builds.ProxyAsync((context, n) => n == 1 ? AnswerVanishedAsync(context) : HangAsync(context));
+        var builds = new NumberedCalls(IsBuild);
+        await using var proxy = await EngineProxy.StartAsync(builds.To((context, n) => n == 1 ? AnswerVanishedAsync(context) : HangAsync(context)));
         await using var kit = new DockerTestKit(new Dictionary<string, string?>
         {
             ["Docker:Endpoint"] = proxy.Endpoint,
@@ -102,18 +103,6 @@ public sealed class VanishedCacheImageTests
         return true;
     }
 
-    /// <summary>Counts the build calls a proxy sees and hands each to the test with its number (1 for the first).</summary>
-    private sealed class Builds
-    {
-        private int count;
-
-        public int Count => Volatile.Read(ref count);
-
-        /// <summary>A proxy whose build calls go to <paramref name="answer"/>; a false answer, and every other call, go on to the engine.</summary>
-        public Task<EngineProxy> ProxyAsync(Func<HttpContext, int, Task<bool>> answer) =>
-            EngineProxy.StartAsync(context => IsBuild(context) ? answer(context, Interlocked.Increment(ref count)) : Task.FromResult(false));
-
-        private static bool IsBuild(HttpContext context) =>
-            context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/build", StringComparison.Ordinal);
-    }
+    private static bool IsBuild(HttpContext context) =>
+        context.Request.Method == "POST" && context.Request.Path.Value!.EndsWith("/build", StringComparison.Ordinal);
 }

@@ -60,21 +60,19 @@ public sealed class EdgePushTests
         return true;
     }
 
-    /// <summary>Counts the panel's pushes through the proxy and hands each one its number.</summary>
+    /// <summary>The panel's pushes through a proxy in front of Caddy's admin API, numbered (<see cref="NumberedCalls"/>).</summary>
     private sealed class Pushes(TestCaddy caddy) : IDisposable
     {
         private readonly HttpClient admin = new() { BaseAddress = new Uri($"http://{caddy.AdminAddress}/"), Timeout = TimeSpan.FromSeconds(10) };
-        private int count;
+        private readonly NumberedCalls loads = new(context => context.Request.Method == HttpMethods.Post && context.Request.Path == "/load");
+        private readonly int port = DockerTestKit.FreePort();
 
-        public string ProxyAddress { get; } = $"127.0.0.1:{DockerTestKit.FreePort()}";
+        public string ProxyAddress => $"127.0.0.1:{port}";
 
-        public int Count => Volatile.Read(ref count);
+        public int Count => loads.Count;
 
         public Task<InterceptingProxy> ProxyAsync(Func<HttpContext, int, Task<bool>> answer) =>
-            InterceptingProxy.InFrontOfAsync(caddy.AdminAddress, int.Parse(ProxyAddress.Split(':')[1]), context =>
-                context.Request.Method == HttpMethods.Post && context.Request.Path == "/load"
-                    ? answer(context, Interlocked.Increment(ref count))
-                    : Task.FromResult(false));
+            InterceptingProxy.InFrontOfAsync(caddy.AdminAddress, port, loads.To(answer));
 
         /// <summary>
         /// Passes a push on to Caddy with its admin address put back: the panel's config names the address it talks
