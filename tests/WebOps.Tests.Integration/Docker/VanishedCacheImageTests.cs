@@ -19,11 +19,9 @@ public sealed class VanishedCacheImageTests
         var builds = new NumberedCalls(IsBuild);
         await using var proxy = await EngineProxy.StartAsync(builds.To((context, n) => n == 1 ? AnswerVanishedAsync(context) : Task.FromResult(false)));
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
-        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
-        kit.WriteFile("site/index.html", $"built again {kit.Name}");
         var deployment = kit.Deployment(port: 8080);
 
-        var result = await kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await DeployPageAsync(kit, deployment, $"built again {kit.Name}");
 
         Assert.True(result.Succeeded, result.Log.Text);
         Assert.Equal(2, builds.Count);
@@ -39,10 +37,8 @@ public sealed class VanishedCacheImageTests
         var builds = new NumberedCalls(IsBuild);
         await using var proxy = await EngineProxy.StartAsync(builds.To((context, _) => AnswerVanishedAsync(context)));
         await using var kit = new DockerTestKit(new Dictionary<string, string?> { ["Docker:Endpoint"] = proxy.Endpoint });
-        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
-        kit.WriteFile("site/index.html", "never served");
 
-        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await DeployPageAsync(kit, kit.Deployment(port: 8080), "never served");
 
         Assert.False(result.Succeeded);
         Assert.Equal(2, builds.Count);
@@ -65,10 +61,8 @@ public sealed class VanishedCacheImageTests
             ["Docker:Endpoint"] = proxy.Endpoint,
             ["Docker:BuildTimeout"] = "00:00:03",
         });
-        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
-        kit.WriteFile("site/index.html", "never served");
 
-        var result = await kit.DeployAsync(kit.Deployment(port: 8080), DockerfileSourceTests.Detected(ProjectType.Static));
+        var result = await DeployPageAsync(kit, kit.Deployment(port: 8080), "never served");
 
         Assert.False(result.Succeeded);
         Assert.Equal(2, builds.Count);
@@ -77,6 +71,14 @@ public sealed class VanishedCacheImageTests
             result.Failure);
         Assert.Empty(await kit.LabelledContainersAsync());
         Assert.Empty(await kit.LabelledImagesAsync());
+    }
+
+    /// <summary>Deploys a one-page site whose Dockerfile copies it onto the test busybox image: two steps, as the answers below tell.</summary>
+    private static Task<KitDeploy> DeployPageAsync(DockerTestKit kit, Deployment deployment, string page)
+    {
+        kit.WriteFile("Dockerfile", $"FROM {TestImages.Busybox}\nCOPY site/ /www/\n");
+        kit.WriteFile("site/index.html", page);
+        return kit.DeployAsync(deployment, DockerfileSourceTests.Detected(ProjectType.Static));
     }
 
     /// <summary>A build that starts and then never answers again, until the panel gives up on it.</summary>
