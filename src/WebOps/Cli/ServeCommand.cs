@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using WebOps.Hosting;
 
 namespace WebOps.Cli;
@@ -36,9 +37,27 @@ public static class ServeCommand
                 .. result.GetValue(urls) is { } u ? new[] { "--urls", u } : [],
                 .. result.UnmatchedTokens,
             ];
-            var app = WebOpsApp.Build(host);
-            await app.RunAsync(ct);
+            await using var app = WebOpsApp.Build(host);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                // The start-up tasks ran before the server tried to listen, and a first admin may be on its way: the
+                // host's usual stop waits for it and prints its password, which is not shown on any later start.
+                await app.StopAsync(CancellationToken.None);
+                await Console.Error.WriteLineAsync(AddressInUse(e));
+                return ExitCodes.Failed;
+            }
+
+            await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
     }
+
+    /// <summary>Kestrel's message names the address; this says what to do about it.</summary>
+    public static string AddressInUse(IOException e) =>
+        $"webops: {e.Message} Another program (or another panel) listens there: stop it, or start the panel on a free "
+        + "address with --urls, for example --urls http://127.0.0.1:8001";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,53 @@ public sealed class FirstStartTests : IDisposable
         {
             await WebOpsCli.EndAsync(process);
         }
+    }
+
+    [Fact]
+    public async Task A_busy_address_ends_the_start_with_what_to_do_and_the_first_admin_password()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        var lines = new List<string>();
+        using var process = StartServe(port, line =>
+        {
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+        });
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            await WebOpsCli.EndAsync(process);
+        }
+
+        string[] output;
+        lock (lines)
+        {
+            output = [.. lines];
+        }
+
+        var text = string.Join('\n', output);
+        Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode}\n{text}");
+        Assert.DoesNotContain("Unhandled exception", text, StringComparison.Ordinal);
+        Assert.Contains(
+            $"webops: Failed to bind to address http://127.0.0.1:{port}: address already in use. Another program (or another panel) listens there: "
+            + "stop it, or start the panel on a free address with --urls, for example --urls http://127.0.0.1:8001",
+            output);
+
+        // The admin was created before the server tried to listen; no later start shows its password, so this one does.
+        var block = Index(output, "log in as 'admin'");
+        Assert.True(block >= 0, text);
+        await using var panel = await PanelApp.StartInFolderAsync(data);
+        await using var scope = panel.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<WebOps.Auth.AccountService>();
+        Assert.NotNull(await accounts.CheckPasswordAsync("admin", output[block + 1].Trim(), CancellationToken.None));
     }
 
     [Theory]
