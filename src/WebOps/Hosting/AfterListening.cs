@@ -105,7 +105,16 @@ public sealed partial class AfterListening(
         catch (Exception e)
         {
             // The host stops when a hosted service fails to start; so does the panel when one fails after listening.
-            LogStartFailed(logger, e);
+            if (StartFailure.Explain(e) is { } reason)
+            {
+                LogStartRefused(logger, reason);
+            }
+            else
+            {
+                LogStartFailed(logger, e);
+            }
+
+            recovery.Fail(e);
             lifetime.StopApplication();
         }
         finally
@@ -136,6 +145,9 @@ public sealed partial class AfterListening(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up after listening failed; the panel stops. Fix the cause named here and start it again.")]
     private static partial void LogStartFailed(ILogger logger, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up after listening failed; the panel stops. {Reason}")]
+    private static partial void LogStartRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Background service {Service} failed; the panel stops.")]
     private static partial void LogServiceFailed(ILogger logger, Exception e, string service);

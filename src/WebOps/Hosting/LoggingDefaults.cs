@@ -18,6 +18,11 @@ public static class LoggingDefaults
 
         // Several lines for every HTTP request; the ASP.NET Core templates keep these at Warning too.
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+
+        // The host's errors all come back another way: a failed start or stop is thrown to `serve`, which says it once
+        // (in one line when the cause is a setting or a busy address), and a failed background service is logged
+        // again at Critical with its exception, which this level keeps.
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Critical",
     };
 
     public static void AddTo(ConfigurationManager configuration) =>

@@ -14,6 +14,9 @@ public sealed class StartupRecovery
 
     public bool IsFinished => finished.Task.IsCompleted;
 
+    /// <summary>Why the work after listening failed (the panel then stops), or null.</summary>
+    public Exception? Failure { get; private set; }
+
     /// <summary>Completes when recovery has finished (also when it failed: the panel then stops, see <see cref="AfterListening"/>).</summary>
     public Task WaitAsync(CancellationToken ct) => finished.Task.WaitAsync(ct);
 
@@ -24,6 +27,8 @@ public sealed class StartupRecovery
     public void Include(Task work) => included = Task.WhenAll(included, work);
 
     internal void Finish() => _ = FinishAfterIncludedAsync();
+
+    internal void Fail(Exception e) => Failure = e;
 
     private async Task FinishAfterIncludedAsync()
     {

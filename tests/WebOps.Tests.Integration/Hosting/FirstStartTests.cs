@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace WebOps.Tests.Integration.Hosting;
 /// short start-up that ends with the admin password, and the admin, created while the server starts listening, exists
 /// (and logs in with that password) by the time <c>/healthz</c> says ok.
 /// </summary>
-public sealed class FirstStartTests : IDisposable
+public sealed partial class FirstStartTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "webops-first-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -150,6 +151,51 @@ public sealed class FirstStartTests : IDisposable
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (code, output) = await RunUntilExitAsync(port);
+
+        var text = string.Join('\n', output);
+        Assert.True(code == 1, $"exit code {code}\n{text}");
+        Assert.Contains(
+            $"webops: the panel could not start: Failed to bind to address http://127.0.0.1:{port}: address already in use. Another program (or another panel) "
+            + "listens there: stop it, or start the panel on a free address with --urls, for example --urls http://127.0.0.1:8001",
+            output);
+        Assert.DoesNotContain(output, l => StackFrame().IsMatch(l));
+
+        // The admin was created before the server tried to listen; no later start shows its password, so this one does.
+        var block = Index(output, "log in as 'admin'");
+        Assert.True(block >= 0, text);
+        await using var panel = await PanelApp.StartInFolderAsync(data);
+        await using var scope = panel.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<WebOps.Auth.AccountService>();
+        Assert.NotNull(await accounts.CheckPasswordAsync("admin", output[block + 1].Trim(), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Health:Interval is read before the server listens, Docker:BuildTimeout once the Docker addon starts after it;
+    /// either way the start ends with one line naming the setting, exit code 1 (so systemd restarts it, as it did when
+    /// the panel aborted), and no stack trace anywhere.
+    /// </summary>
+    [Theory]
+    [InlineData("Health:Interval", "abc", "which is not a duration (such as 00:00:30 for 30 seconds)")]
+    [InlineData("Docker:BuildTimeout", "zz", "which is not a duration (such as 00:00:30 for 30 seconds)")]
+    public async Task A_setting_that_does_not_convert_ends_the_start_with_its_name_and_no_stack_trace(string key, string value, string expected)
+    {
+        var (code, output) = await RunUntilExitAsync(TestPorts.Free(), $"--{key}={value}");
+
+        var text = string.Join('\n', output);
+        Assert.True(code == 1, $"exit code {code}\n{text}");
+        Assert.Contains(
+            $"webops: the panel could not start: The setting {key} is '{value}', {expected}. Fix it where it is set (--{key}=VALUE, the environment "
+            + $"variable {key.Replace(":", "__", StringComparison.Ordinal)}, or appsettings.json) and start the panel again.",
+            output);
+        Assert.DoesNotContain(output, l => StackFrame().IsMatch(l));
+        Assert.DoesNotContain("Unhandled exception", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts <c>webops serve</c> on the empty data folder and returns its exit code and every line it printed.</summary>
+    private async Task<(int Code, string[] Output)> RunUntilExitAsync(int port, params string[] extra)
+    {
         var lines = new List<string>();
         using var process = StartServe(port, line =>
         {
@@ -157,7 +203,7 @@ public sealed class FirstStartTests : IDisposable
             {
                 lines.Add(line);
             }
-        });
+        }, extra);
         try
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -168,28 +214,14 @@ public sealed class FirstStartTests : IDisposable
             await WebOpsCli.EndAsync(process);
         }
 
-        string[] output;
         lock (lines)
         {
-            output = [.. lines];
+            return (process.ExitCode, [.. lines]);
         }
-
-        var text = string.Join('\n', output);
-        Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode}\n{text}");
-        Assert.DoesNotContain("Unhandled exception", text, StringComparison.Ordinal);
-        Assert.Contains(
-            $"webops: Failed to bind to address http://127.0.0.1:{port}: address already in use. Another program (or another panel) listens there: "
-            + "stop it, or start the panel on a free address with --urls, for example --urls http://127.0.0.1:8001",
-            output);
-
-        // The admin was created before the server tried to listen; no later start shows its password, so this one does.
-        var block = Index(output, "log in as 'admin'");
-        Assert.True(block >= 0, text);
-        await using var panel = await PanelApp.StartInFolderAsync(data);
-        await using var scope = panel.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<WebOps.Auth.AccountService>();
-        Assert.NotNull(await accounts.CheckPasswordAsync("admin", output[block + 1].Trim(), CancellationToken.None));
     }
+
+    [GeneratedRegex(@"^\s+at \S+\(")]
+    private static partial Regex StackFrame();
 
     [Theory]
     [InlineData(new string[0], false, false)]
@@ -223,8 +255,8 @@ public sealed class FirstStartTests : IDisposable
     /// Starts <c>webops serve</c> on the empty data folder and hands each line it prints to <paramref name="line"/>. The
     /// regular health sweep logs every interval; a long one keeps the output to start-up's own lines.
     /// </summary>
-    private Process StartServe(int port, Action<string> line) =>
-        WebOpsCli.Start(line, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00");
+    private Process StartServe(int port, Action<string> line, params string[] extra) =>
+        WebOpsCli.Start(line, ["serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--Health:Interval=01:00:00", .. extra]);
 
     /// <summary>Polls until <c>/healthz</c> answers 200 (and, with <paramref name="untilOk"/>, says ok): a few seconds, a minute at most on a busy machine.</summary>
     private static async Task WaitHealthzAsync(int port, Process process, bool untilOk)
