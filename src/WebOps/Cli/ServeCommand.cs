@@ -72,8 +72,9 @@ public static class ServeCommand
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The start-up tasks ran before the server tried to listen, and a first admin may be on its way: the
-                // host's usual stop waits for it and prints its password, which is not shown on any later start.
-                await app.StopAsync(CancellationToken.None);
+                // host's usual stop waits for it and prints its password, which is not shown on any later start. The
+                // start's failure is the one to report, even if stopping what did start fails too.
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 return await FailedAsync(e);
             }
 
