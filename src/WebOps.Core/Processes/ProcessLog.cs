@@ -13,4 +13,7 @@ internal static partial class ProcessLog
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "{Command} (pid {Pid}) exited but processes it started still held its output; killed its process group")]
     public static partial void OrphansKilled(ILogger logger, string command, int pid);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Stopping: programs the panel started still ran {Seconds} s after they were told to stop; they are left to end on their own")]
+    public static partial void LeftRunning(ILogger logger, double seconds);
 }

@@ -19,10 +19,18 @@ namespace WebOps.Core.Processes;
 /// open until its time limit; and it can only add or remove variables, not start from an empty environment.
 /// Long-running apps are not run here: their supervisor restarts and stops them on its own terms.
 /// </remarks>
-public sealed class ProcessRunner(ILogger<ProcessRunner> logger)
+public sealed class ProcessRunner(ILogger<ProcessRunner> logger) : IDisposable, IAsyncDisposable
 {
     /// <summary>How long output may stay open after the child exits (an orphan holding it) or after a kill.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long disposing waits for the runs it stopped: a kill, then at most the drain, for each.</summary>
+    private static readonly TimeSpan StopLimit = DrainLimit * 3;
+
+    private readonly CancellationTokenSource disposing = new();
+    private readonly Lock gate = new();
+    private int running;
+    private TaskCompletionSource? allEnded;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -37,6 +45,86 @@ public sealed class ProcessRunner(ILogger<ProcessRunner> logger)
         }
 
         var start = StartInfo(request, out var ownGroup);
+        Enter();
+        try
+        {
+            using var stopped = CancellationTokenSource.CreateLinkedTokenSource(ct, disposing.Token);
+            return await RunAsync(request, start, ownGroup, stopped.Token);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>
+    /// Stops the runs still going (as a cancel would) and waits for them to end, so the panel's process does not exit
+    /// in the middle of a kill: the runtime stops a child (SIGSTOP) before it walks the child's tree, and a process
+    /// that exits before the SIGKILL that follows leaves that child stopped for good.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (StopAll() is { } ended && !await WaitQuietlyAsync(ended, StopLimit))
+        {
+            ProcessLog.LeftRunning(logger, StopLimit.TotalSeconds);
+        }
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose()
+    {
+        if (StopAll() is { } ended && !ended.Wait(StopLimit))
+        {
+            ProcessLog.LeftRunning(logger, StopLimit.TotalSeconds);
+        }
+    }
+
+    /// <summary>Cancels every run; the task that completes when the last has ended, or null when none runs.</summary>
+    private Task? StopAll()
+    {
+        lock (gate)
+        {
+            if (!disposing.IsCancellationRequested)
+            {
+                disposing.Cancel();
+            }
+
+            if (running == 0)
+            {
+                return null;
+            }
+
+            allEnded ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return allEnded.Task;
+        }
+    }
+
+    private void Enter()
+    {
+        lock (gate)
+        {
+            if (disposing.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The panel is stopping: no program is started any more.", disposing.Token);
+            }
+
+            running++;
+        }
+    }
+
+    private void Exit()
+    {
+        lock (gate)
+        {
+            if (--running == 0)
+            {
+                allEnded?.TrySetResult();
+            }
+        }
+    }
+
+    private async Task<ProcessResult> RunAsync(ProcessRequest request, ProcessStartInfo start, bool ownGroup, CancellationToken ct)
+    {
         using var process = new Process { StartInfo = start };
         var started = Stopwatch.GetTimestamp();
         try
@@ -168,12 +256,12 @@ public sealed class ProcessRunner(ILogger<ProcessRunner> logger)
         }
     }
 
-    /// <summary>Waits up to <see cref="DrainLimit"/>; false when the task is still running then.</summary>
-    private static async Task<bool> WaitQuietlyAsync(Task task)
+    /// <summary>Waits up to <see cref="DrainLimit"/> (or the limit given); false when the task is still running then.</summary>
+    private static async Task<bool> WaitQuietlyAsync(Task task, TimeSpan? limit = null)
     {
         try
         {
-            await task.WaitAsync(DrainLimit);
+            await task.WaitAsync(limit ?? DrainLimit);
             return true;
         }
         catch (TimeoutException)

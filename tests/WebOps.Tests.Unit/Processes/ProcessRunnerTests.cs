@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using WebOps.Core.Processes;
 using WebOps.Tests.Unit.Addons;
@@ -23,7 +24,11 @@ public sealed class ProcessRunnerTests : IDisposable
     private readonly ScriptFolder folder = new();
     private readonly ProcessRunner runner = new(NullLogger<ProcessRunner>.Instance);
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose()
+    {
+        runner.Dispose();
+        folder.Dispose();
+    }
 
     [Fact]
     public async Task Arguments_with_awkward_characters_reach_the_child_unchanged()
@@ -137,6 +142,35 @@ public sealed class ProcessRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_the_runner_stops_its_runs_and_returns_once_they_have_ended()
+    {
+        var run = await StartHangingRunAsync(runner);
+
+        await runner.DisposeAsync();
+
+        // The panel's process may exit as soon as this returns: no run may be half-way through its kill by then. The
+        // run's own child is reaped before its run ends, so it is gone at once; its group's SIGKILL lands a moment later.
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(folder["main.pid"])), "DisposeAsync returned before the run's child was killed");
+        Assert.True((await run).Cancelled);
+        await AssertAllGoneAsync("main.pid", "child.pid", "orphan.pid");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => runner.RunAsync(new ProcessRequest { Program = "/bin/true", Timeout = Limit }, default));
+    }
+
+    [Fact]
+    public async Task The_panels_container_stops_the_runs_when_it_is_disposed()
+    {
+        var services = new ServiceCollection().AddLogging().AddProcessRunner().BuildServiceProvider();
+        var run = await StartHangingRunAsync(services.GetRequiredService<ProcessRunner>());
+
+        await services.DisposeAsync();
+
+        Assert.False(ProcessProbe.IsRunning(ProcessProbe.ReadPid(folder["main.pid"])), "the container's disposal returned before the run's child was killed");
+        Assert.True((await run).Cancelled);
+        await AssertAllGoneAsync("main.pid", "child.pid", "orphan.pid");
+    }
+
+    [Fact]
     public async Task A_process_left_holding_the_output_after_exit_is_stopped_and_the_run_ends()
     {
         var script = folder.Script("leak.sh", "sleep 300 &\necho $! > \"$DIR/bg.pid\"\necho done");
@@ -201,6 +235,29 @@ public sealed class ProcessRunnerTests : IDisposable
             default);
         Assert.True(result.Succeeded);
         return lines;
+    }
+
+    /// <summary>Starts <see cref="ChildAndOrphan"/> with no time limit to speak of and returns once it is ready.</summary>
+    private async Task<Task<ProcessResult>> StartHangingRunAsync(ProcessRunner processes)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = processes.RunAsync(
+            new ProcessRequest
+            {
+                Program = folder.Script("hang.sh", ChildAndOrphan),
+                Environment = Dir,
+                Timeout = TimeSpan.FromMinutes(5),
+                OnLine = l =>
+                {
+                    if (l.Text == "ready")
+                    {
+                        ready.TrySetResult();
+                    }
+                },
+            },
+            default);
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return run;
     }
 
     private async Task AssertAllGoneAsync(params string[] pidFiles)
