@@ -1,10 +1,11 @@
 namespace WebOps.Hosting;
 
 /// <summary>
-/// Starts the hosted services that need not run before the server listens (<see cref="Defer"/>) once it does, one
-/// after the other in their registration order, as the host would have; then marks <see cref="StartupRecovery"/>
-/// finished. Before, the panel did not answer at all until the addons had asked the engine, settled interrupted
-/// releases and swept every app's health. Stopping stops them in reverse order, as the host does with its own.
+/// Starts the hosted services that need not run before the server listens (<see cref="Defer"/>) once it does and the
+/// start-up tasks' database work has finished, one after the other in their registration order, as the host would
+/// have; then marks <see cref="StartupRecovery"/> finished. Before, the panel did not answer at all until the addons
+/// had asked the engine, settled interrupted releases and swept every app's health. Stopping stops them in reverse
+/// order, as the host does with its own.
 /// </summary>
 public sealed partial class AfterListening(
     IServiceProvider services, IHostApplicationLifetime lifetime, StartupRecovery recovery, StartupTimings timings, ILogger<AfterListening> logger)
@@ -80,6 +81,9 @@ public sealed partial class AfterListening(
         var ct = stopping.Token;
         try
         {
+            // Nothing after listening may read the database before it is migrated; a failure there stops the panel below.
+            await recovery.DatabaseReady.WaitAsync(ct);
+            LogStarted(logger, timings.Summary());
             foreach (var service in services.GetKeyedServices<IHostedService>(Key))
             {
                 ct.ThrowIfCancellationRequested();
@@ -143,10 +147,13 @@ public sealed partial class AfterListening(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
     private static partial void LogFinished(ILogger logger, string summary);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up after listening failed; the panel stops. Fix the cause named here and start it again.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
+    private static partial void LogStarted(ILogger logger, string summary);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up failed; the panel stops. Fix the cause named here and start it again.")]
     private static partial void LogStartFailed(ILogger logger, Exception e);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up after listening failed; the panel stops. {Reason}")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up failed; the panel stops. {Reason}")]
     private static partial void LogStartRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Background service {Service} failed; the panel stops.")]

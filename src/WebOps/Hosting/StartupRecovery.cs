@@ -10,9 +10,17 @@ namespace WebOps.Hosting;
 public sealed class StartupRecovery
 {
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource database = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task included = Task.CompletedTask;
 
     public bool IsFinished => finished.Task.IsCompleted;
+
+    /// <summary>
+    /// The start-up tasks' work on the database (migrations, runs a stopped panel left half-done), which runs while the
+    /// server starts listening: every request waits for it (<see cref="RecoveryGate.UseDatabaseGate"/>), and so does the
+    /// work after listening. Faults with the work's failure; the panel then stops.
+    /// </summary>
+    public Task DatabaseReady => database.Task;
 
     /// <summary>Why the work after listening failed (the panel then stops), or null.</summary>
     public Exception? Failure { get; private set; }
@@ -21,12 +29,16 @@ public sealed class StartupRecovery
     public Task WaitAsync(CancellationToken ct) => finished.Task.WaitAsync(ct);
 
     /// <summary>
-    /// Work the start-up tasks began before the server listens and did not wait for: recovery finishes only once it
-    /// has too. Called before listening, so always before <see cref="Finish"/>.
+    /// Work the start-up tasks began and did not wait for: recovery finishes only once it has too. Called before
+    /// <see cref="DatabaseReady"/> completes, so always before <see cref="Finish"/>.
     /// </summary>
     public void Include(Task work) => included = Task.WhenAll(included, work);
 
     internal void Finish() => _ = FinishAfterIncludedAsync();
+
+    /// <summary>Called by the start-up tasks once their database work has finished, or failed.</summary>
+    public void DatabaseDone(Exception? failure = null) =>
+        _ = failure is null ? database.TrySetResult() : database.TrySetException(failure);
 
     internal void Fail(Exception e) => Failure = e;
 

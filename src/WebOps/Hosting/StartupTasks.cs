@@ -6,10 +6,12 @@ using WebOps.Data;
 namespace WebOps.Hosting;
 
 /// <summary>
-/// Runs before every other hosted service (addon discovery, workers): migrate the database, settle runs a
-/// previous process left half-done, make sure an admin exists. The first admin is created while the server starts
-/// listening (hashing its password is slow on purpose) and start-up recovery waits for it, so a login, which waits
-/// for recovery (<see cref="RecoveryGate"/>), finds it, and <c>/healthz</c> says ok only once it exists.
+/// Starts before every other hosted service (addon discovery, workers): migrate the database, settle runs a
+/// previous process left half-done, make sure an admin exists. That work runs alongside the server's own start (the
+/// two took about a second one after the other), and no request is served until it has finished
+/// (<see cref="StartupRecovery.DatabaseReady"/>). The first admin is created after it (hashing its password is slow on
+/// purpose) and start-up recovery waits for that too, so a login, which waits for recovery
+/// (<see cref="RecoveryGate"/>), finds it, and <c>/healthz</c> says ok only once it exists.
 /// </summary>
 public sealed class StartupTasks(
     IServiceScopeFactory scopes, FirstAdminNotice notice, StartupRecovery recovery, IHostApplicationLifetime lifetime, TimeProvider clock,
@@ -21,29 +23,50 @@ public sealed class StartupTasks(
     /// <summary>The first user's name.</summary>
     public const string FirstAdmin = "admin";
 
+    private Task work = Task.CompletedTask;
     private Task firstAdmin = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        timings.TasksStarting();
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
-            // A new database holds no runs and no users: nothing to settle and nothing to ask.
-            var created = await DatabaseMigrator.MigrateAsync(db, cancellationToken);
-            if (created || !await SettleAndFindUsersAsync(db, scope.ServiceProvider.GetRequiredService<AccountService>(), cancellationToken))
-            {
-                firstAdmin = Task.Run(CreateFirstAdminAsync, CancellationToken.None);
-                recovery.Include(firstAdmin);
-            }
-        }
-
-        timings.TasksFinished();
+        // Not cancelled by a failed start: a panel whose address is taken still migrates, and creates and prints its
+        // first admin, before it stops (StopAsync waits for both).
+        work = Task.Run(PrepareDatabaseAsync, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     /// <summary>A panel stopped right after its first start still creates, and prints, its first admin.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken) =>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await work.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await firstAdmin.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task PrepareDatabaseAsync()
+    {
+        try
+        {
+            timings.TasksStarting();
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WebOpsDbContext>();
+                // A new database holds no runs and no users: nothing to settle and nothing to ask.
+                var created = await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+                if (created || !await SettleAndFindUsersAsync(db, scope.ServiceProvider.GetRequiredService<AccountService>(), CancellationToken.None))
+                {
+                    firstAdmin = Task.Run(CreateFirstAdminAsync, CancellationToken.None);
+                    recovery.Include(firstAdmin);
+                }
+            }
+
+            timings.TasksFinished();
+            recovery.DatabaseDone();
+        }
+        catch (Exception e)
+        {
+            // Reported, and the panel stopped, by the work after listening, which waits for this first.
+            recovery.DatabaseDone(e);
+        }
+    }
 
     private async Task<bool> SettleAndFindUsersAsync(WebOpsDbContext db, AccountService accounts, CancellationToken ct)
     {

@@ -3,11 +3,12 @@ using System.Diagnostics;
 namespace WebOps.Hosting;
 
 /// <summary>
-/// How long the panel took to start, by phase, logged once as one line when the server listens:
-/// "started in X ms (host Y, migrations Z, services W)". Host is process start to a built host (runtime, service
-/// registration, pages); migrations is the start-up tasks (database, first admin); services is every other hosted
-/// service's start before the server listens. Kept in the product so a slow start can be told apart on any machine.
-/// A second line says when the work that follows listening (<see cref="AfterListening"/>) has finished.
+/// How long the panel took to start, by phase, logged once as one line when it first can answer requests (the server
+/// listens and the database is ready): "started in X ms (host Y; side by side: server W, database Z)". Host is process
+/// start to a built host (runtime, service registration, pages); then the server's start (Kestrel, the request
+/// pipeline) and the start-up tasks (database, first admin) run side by side, and the slower of the two ends the start.
+/// Kept in the product so a slow start can be told apart on any machine. A second line says when the work that
+/// follows (<see cref="AfterListening"/>) has finished.
 /// </summary>
 public sealed class StartupTimings
 {
@@ -17,6 +18,7 @@ public sealed class StartupTimings
     private long tasksStartMs = -1;
     private long tasksEndMs = -1;
     private long listeningMs = -1;
+    private long startedMs = -1;
     private long recoveredMs = -1;
 
     /// <summary>Milliseconds since the process started, when the host is built.</summary>
@@ -26,33 +28,35 @@ public sealed class StartupTimings
 
     public void TasksFinished() => tasksEndMs = Now();
 
+    /// <summary>The server listens.</summary>
+    public void Listening() => listeningMs = Now();
+
     public void RecoveryFinished() => recoveredMs = Now();
 
-    /// <summary>The line for the moment the server listens.</summary>
+    /// <summary>The line for the moment the panel first can answer: the server listens and the database is ready.</summary>
     public string Summary()
     {
-        var now = Now();
-        listeningMs = now;
-        var host = hostBuiltMs < 0 ? now : hostBuiltMs;
-        var migrations = tasksEndMs < 0 || tasksStartMs < 0 ? 0 : tasksEndMs - tasksStartMs;
-        var services = now - host - migrations;
-        return Format(now, host, migrations, services);
+        startedMs = Now();
+        var host = hostBuiltMs < 0 ? startedMs : hostBuiltMs;
+        var server = listeningMs < 0 ? 0 : listeningMs - host;
+        var database = tasksEndMs < 0 || tasksStartMs < 0 ? 0 : tasksEndMs - tasksStartMs;
+        return Format(startedMs, host, server, database);
     }
 
-    /// <summary>The line for the moment the work after listening has finished.</summary>
+    /// <summary>The line for the moment the work after that has finished.</summary>
     public string RecoverySummary()
     {
         var done = recoveredMs < 0 ? Now() : recoveredMs;
-        return FormatRecovery(done, listeningMs < 0 ? 0 : done - listeningMs);
+        return FormatRecovery(done, startedMs < 0 ? 0 : done - startedMs);
     }
 
     /// <summary>The second logged line; pure so its wording is pinned by a test.</summary>
-    public static string FormatRecovery(long total, long afterListening) =>
-        $"start-up finished in {total} ms ({afterListening} after listening: addons, recovery, workers)";
+    public static string FormatRecovery(long total, long afterStart) =>
+        $"start-up finished in {total} ms ({afterStart} after that: addons, recovery, workers)";
 
     /// <summary>The logged text; pure so its wording is pinned by a test.</summary>
-    public static string Format(long total, long host, long migrations, long services) =>
-        $"started in {total} ms (host {host}, migrations {migrations}, services {services})";
+    public static string Format(long total, long host, long server, long database) =>
+        $"started in {total} ms (host {host}; side by side: server {server}, database {database})";
 
     private long Now() => processStartMs + sinceBuild.ElapsedMilliseconds;
 

@@ -102,13 +102,13 @@ public static class WebOpsApp
             o.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
         });
 
-        // Only the start-up tasks (database, first admin) run before the server listens; the rest follows it, and
-        // /healthz and requests that change state know until when (StartupRecovery).
+        // Only the start-up tasks (database, first admin) run before the server answers, alongside its start; the rest
+        // follows, and /healthz and requests that change state know until when (StartupRecovery).
         AfterListening.Defer<StartupTasks>(builder.Services);
         var app = builder.Build();
         timings.HostBuilt();
-        var startupLog = app.Services.GetRequiredService<ILogger<StartupTimings>>();
-        app.Lifetime.ApplicationStarted.Register(() => startupLog.LogInformation("{Timings}", timings.Summary()));
+        app.Lifetime.ApplicationStarted.Register(timings.Listening);
+        app.UseDatabaseGate();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();

@@ -145,6 +145,45 @@ public sealed partial class FirstStartTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The server listens while the new database is still being migrated (the two run side by side): a request in that
+    /// window waits for the database instead of failing on a table that does not exist yet.
+    /// </summary>
+    [Fact]
+    public async Task Requests_while_the_first_start_migrates_wait_for_the_database()
+    {
+        var port = TestPorts.Free();
+        using var process = StartServe(port, _ => { });
+        var answers = new List<(HttpStatusCode Code, string Body)>();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (!answers.Any(a => a.Body.StartsWith("""{"status":"ok",""", StringComparison.Ordinal)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"/healthz did not say ok within a minute; answers: {string.Join(", ", answers.Select(a => (int)a.Code))}");
+                Assert.False(process.HasExited, "the panel exited during its first start");
+                try
+                {
+                    // As fast as the panel answers, so requests land while the migrations run.
+                    using var response = await client.GetAsync("/healthz");
+                    answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+            }
+        }
+        finally
+        {
+            await WebOpsCli.EndAsync(process);
+        }
+
+        var failed = answers.Where(a => a.Code != HttpStatusCode.OK).ToList();
+        Assert.True(failed.Count == 0, $"{failed.Count} of {answers.Count} answers failed, first: {(failed.Count > 0 ? $"{(int)failed[0].Code} {failed[0].Body}" : "")}");
+    }
+
     [Fact]
     public async Task A_busy_address_ends_the_start_with_what_to_do_and_the_first_admin_password()
     {

@@ -51,6 +51,8 @@ public sealed class PanelApp : IAsyncDisposable
         ];
         var app = WebOpsApp.Build(args);
         await app.StartAsync();
+        // The database is prepared alongside the server's start; the admin below is looked up in it.
+        await app.Services.GetRequiredService<StartupRecovery>().DatabaseReady.WaitAsync(TimeSpan.FromMinutes(2));
         if (settled)
         {
             // The server listens before addon discovery and start-up recovery have run; most tests start from a settled panel.
