@@ -6,21 +6,26 @@ using WebOps.Hosting;
 
 namespace WebOps.Tests.Unit.Hosting;
 
-public sealed class StartupRecoveryTests
+public sealed class StartupRecoveryTests : IAsyncDisposable
 {
+    private readonly StartupRecovery recovery = new();
+    private readonly RecordingService worker = new();
+    private readonly ServiceProvider services;
+    private readonly ApplicationLifetime lifetime = new(NullLogger<ApplicationLifetime>.Instance);
+
+    public StartupRecoveryTests() =>
+        services = new ServiceCollection().AddKeyedSingleton<IHostedService>(AfterListening.Key, worker).BuildServiceProvider();
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+
     [Fact]
     public async Task Recovery_finishes_only_once_the_work_the_start_up_tasks_left_running_has_finished()
     {
-        var recovery = new StartupRecovery();
         var firstAdmin = new TaskCompletionSource();
         recovery.Include(firstAdmin.Task);
         recovery.DatabaseDone();
-        await using var services = new ServiceCollection().BuildServiceProvider();
-        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
-        var afterListening = new AfterListening(services, lifetime, recovery, new StartupTimings(), NullLogger<AfterListening>.Instance);
 
-        await afterListening.StartAsync(CancellationToken.None);
-        lifetime.NotifyStarted();
+        var afterListening = await StartAfterListeningAsync();
         await afterListening.StopAsync(CancellationToken.None); // returns once the work after listening has run
         Assert.False(recovery.IsFinished, "recovery finished while the first admin was still being created");
 
@@ -32,15 +37,10 @@ public sealed class StartupRecoveryTests
     [Fact]
     public async Task Recovery_finishes_even_when_that_work_failed()
     {
-        var recovery = new StartupRecovery();
         recovery.Include(Task.FromException(new InvalidOperationException("the first admin could not be saved")));
         recovery.DatabaseDone();
-        await using var services = new ServiceCollection().BuildServiceProvider();
-        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
-        var afterListening = new AfterListening(services, lifetime, recovery, new StartupTimings(), NullLogger<AfterListening>.Instance);
 
-        await afterListening.StartAsync(CancellationToken.None);
-        lifetime.NotifyStarted();
+        var afterListening = await StartAfterListeningAsync();
 
         await recovery.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         await afterListening.StopAsync(CancellationToken.None);
@@ -49,14 +49,7 @@ public sealed class StartupRecoveryTests
     [Fact]
     public async Task Nothing_after_listening_starts_before_the_database_is_ready()
     {
-        var recovery = new StartupRecovery();
-        var worker = new RecordingService();
-        await using var services = new ServiceCollection().AddKeyedSingleton<IHostedService>(AfterListening.Key, worker).BuildServiceProvider();
-        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
-        var afterListening = new AfterListening(services, lifetime, recovery, new StartupTimings(), NullLogger<AfterListening>.Instance);
-
-        await afterListening.StartAsync(CancellationToken.None);
-        lifetime.NotifyStarted();
+        var afterListening = await StartAfterListeningAsync();
         await Task.Delay(200);
         Assert.False(worker.Started, "a service after listening started while the database was still being migrated");
         Assert.False(recovery.IsFinished);
@@ -70,15 +63,9 @@ public sealed class StartupRecoveryTests
     [Fact]
     public async Task A_database_that_could_not_be_prepared_stops_the_panel_and_says_why()
     {
-        var recovery = new StartupRecovery();
-        var worker = new RecordingService();
-        await using var services = new ServiceCollection().AddKeyedSingleton<IHostedService>(AfterListening.Key, worker).BuildServiceProvider();
-        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
-        var afterListening = new AfterListening(services, lifetime, recovery, new StartupTimings(), NullLogger<AfterListening>.Instance);
         var failure = new InvalidOperationException("SQLite Error 26: 'file is not a database'.");
+        var afterListening = await StartAfterListeningAsync();
 
-        await afterListening.StartAsync(CancellationToken.None);
-        lifetime.NotifyStarted();
         recovery.DatabaseDone(failure);
 
         await recovery.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
@@ -86,6 +73,15 @@ public sealed class StartupRecoveryTests
         Assert.True(lifetime.ApplicationStopping.IsCancellationRequested, "the panel did not stop");
         Assert.False(worker.Started);
         await afterListening.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Starts the work after listening as the host would: its start, then the server listening.</summary>
+    private async Task<AfterListening> StartAfterListeningAsync()
+    {
+        var afterListening = new AfterListening(services, lifetime, recovery, new StartupTimings(), NullLogger<AfterListening>.Instance);
+        await afterListening.StartAsync(CancellationToken.None);
+        lifetime.NotifyStarted();
+        return afterListening;
     }
 
     private sealed class RecordingService : IHostedService
