@@ -27,12 +27,12 @@ public sealed class ProcessRunner(ILogger<ProcessRunner> logger) : IDisposable, 
     /// <summary>How long disposing waits for the runs it stopped: a kill, then at most the drain, for each.</summary>
     private static readonly TimeSpan StopLimit = DrainLimit * 3;
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly CancellationTokenSource disposing = new();
     private readonly Lock gate = new();
     private int running;
     private TaskCompletionSource? allEnded;
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Runs the program to its end, its time limit or the token, whichever comes first.</summary>
     /// <exception cref="ProcessStartException">The program was not found or could not be started.</exception>

@@ -22,7 +22,7 @@ public sealed class StartupRecovery
     /// </summary>
     public Task DatabaseReady => database.Task;
 
-    /// <summary>Why the work after listening failed (the panel then stops), or null.</summary>
+    /// <summary>Why the database work or the work after listening failed (the panel then stops), or null.</summary>
     public Exception? Failure { get; private set; }
 
     /// <summary>Completes when recovery has finished (also when it failed: the panel then stops, see <see cref="AfterListening"/>).</summary>
