@@ -47,7 +47,13 @@ public sealed partial class AfterListening(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => run = Task.Run(RunAsync, CancellationToken.None));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            // Recorded here, before the start line can be written: the host runs its started callbacks last
+            // registered first, so one registered elsewhere, earlier, could come after it.
+            timings.Listening();
+            run = Task.Run(RunAsync, CancellationToken.None);
+        });
         return Task.CompletedTask;
     }
 
@@ -83,7 +89,7 @@ public sealed partial class AfterListening(
         {
             // Nothing after listening may read the database before it is migrated; a failure there stops the panel below.
             await recovery.DatabaseReady.WaitAsync(ct);
-            LogStarted(logger, timings.Summary());
+            LogSummary(logger, timings.Summary());
             foreach (var service in services.GetKeyedServices<IHostedService>(Key))
             {
                 ct.ThrowIfCancellationRequested();
@@ -100,7 +106,7 @@ public sealed partial class AfterListening(
             }
 
             timings.RecoveryFinished();
-            LogFinished(logger, timings.RecoverySummary());
+            LogSummary(logger, timings.RecoverySummary());
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -144,11 +150,9 @@ public sealed partial class AfterListening(
         }
     }
 
+    /// <summary>The start line and the finished line (<see cref="StartupTimings"/>).</summary>
     [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
-    private static partial void LogFinished(ILogger logger, string summary);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
-    private static partial void LogStarted(ILogger logger, string summary);
+    private static partial void LogSummary(ILogger logger, string summary);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up failed; the panel stops. Fix the cause named here and start it again.")]
     private static partial void LogStartFailed(ILogger logger, Exception e);

@@ -107,7 +107,6 @@ public static class WebOpsApp
         AfterListening.Defer<StartupTasks>(builder.Services);
         var app = builder.Build();
         timings.HostBuilt();
-        app.Lifetime.ApplicationStarted.Register(timings.Listening);
         app.UseDatabaseGate();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();

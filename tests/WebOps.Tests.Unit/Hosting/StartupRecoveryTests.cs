@@ -12,6 +12,7 @@ public sealed class StartupRecoveryTests : IAsyncDisposable
     private readonly RecordingService worker = new();
     private readonly ServiceProvider services;
     private readonly ApplicationLifetime lifetime = new(NullLogger<ApplicationLifetime>.Instance);
+    private readonly StartupTimings timings = new();
 
     public StartupRecoveryTests() =>
         services = new ServiceCollection().AddKeyedSingleton<IHostedService>(AfterListening.Key, worker).BuildServiceProvider();
@@ -75,10 +76,26 @@ public sealed class StartupRecoveryTests : IAsyncDisposable
         await afterListening.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task The_start_line_counts_the_server_up_to_the_moment_it_listens()
+    {
+        // The database is ready first; the server listens 50 ms after the host is built.
+        timings.HostBuilt();
+        recovery.DatabaseDone();
+        await Task.Delay(50);
+
+        var afterListening = await StartAfterListeningAsync();
+        await recovery.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var server = long.Parse(System.Text.RegularExpressions.Regex.Match(timings.Summary(), "server ([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(server >= 50, $"server {server} ms: the moment it listened was not recorded before the start line");
+        await afterListening.StopAsync(CancellationToken.None);
+    }
+
     /// <summary>Starts the work after listening as the host would: its start, then the server listening.</summary>
     private async Task<AfterListening> StartAfterListeningAsync()
     {
-        var afterListening = new AfterListening(services, lifetime, recovery, new StartupTimings(), NullLogger<AfterListening>.Instance);
+        var afterListening = new AfterListening(services, lifetime, recovery, timings, NullLogger<AfterListening>.Instance);
         await afterListening.StartAsync(CancellationToken.None);
         lifetime.NotifyStarted();
         return afterListening;
