@@ -17,9 +17,10 @@ public static class DataServiceCollectionExtensions
             .SetApplicationName("WebOps")
             .PersistKeysToFileSystem(keys);
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        var dbPath = Path.Combine(dataFolder, "webops.db");
+        var connection = $"Data Source={Path.Combine(dataFolder, "webops.db")};Cache=Shared;Default Timeout=30";
+        services.AddSingleton(new DatabaseProbe(connection));
         services.AddDbContext<WebOpsDbContext>((sp, o) => o
-            .UseSqlite($"Data Source={dbPath};Cache=Shared;Default Timeout=30")
+            .UseSqlite(connection)
             .UseModel(CompiledModels.For(sp.GetRequiredService<ISecretProtector>()))
             // Migrate would otherwise compare the last migration's snapshot with a model built from the configuration
             // classes before applying anything: two model builds and a diff, some 0.2 s of CPU on a new data folder,

@@ -29,10 +29,10 @@ public static class HealthApi
     }
 
     private static async Task<IResult> HealthzAsync(
-        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, ProxyStatus proxy,
+        DatabaseProbe database, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, ProxyStatus proxy,
         ComposeCliCheck compose, StartupRecovery recovery, CancellationToken ct)
     {
-        var (ok, report) = await PanelHealth.CheckAsync(db, sources, registry, proxy.Text, recovery.IsFinished, ct);
+        var (ok, report) = await PanelHealth.CheckAsync(database, sources, registry, proxy.Text, recovery.IsFinished, ct);
         if (registry.IsInUse(PanelHealth.DockerAddon))
         {
             // Compose deployments belong to the Docker addon: with it off, /healthz says nothing of Docker.

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WebOps.Addons;
 using WebOps.Core.Addons;
 using WebOps.Core.Runtime;
@@ -10,7 +9,9 @@ namespace WebOps.Health;
 /// Is the panel itself usable: process up, database reachable, Docker engine reachable when an app needs it. With
 /// the docker addon disabled (or not installed) the panel does not use Docker, whatever the deployments say. Until
 /// start-up recovery has finished (addon discovery, the Docker addon's settling of interrupted releases) the panel
-/// serves but says <c>starting</c>, and a Docker it needs is <c>checking</c>: it has not been looked at yet.
+/// serves but says <c>starting</c>, and a Docker it needs is <c>checking</c>: it has not been looked at yet. The
+/// database is asked in plain SQL (<see cref="DatabaseProbe"/>), so the first <c>/healthz</c> does not wait for EF Core's
+/// first use.
 /// </summary>
 public static class PanelHealth
 {
@@ -26,14 +27,14 @@ public static class PanelHealth
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
 
     public static async Task<(bool Ok, HealthzReport Report)> CheckAsync(
-        WebOpsDbContext db, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, string proxy, bool recovered, CancellationToken ct)
+        DatabaseProbe database, IEnumerable<IRuntimeEventSource> sources, AddonRegistry registry, string proxy, bool recovered, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Limit);
         bool usesDocker;
         try
         {
-            usesDocker = await db.Deployments.AnyAsync(d => d.UseDocker, timeout.Token);
+            usesDocker = await database.AnyDockerDeploymentAsync(timeout.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
