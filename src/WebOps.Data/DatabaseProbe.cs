@@ -10,8 +10,8 @@ namespace WebOps.Data;
 /// The few yes-or-no questions the panel asks of its database before it has served anything (is it migrated, did the
 /// last process leave runs half-done, is there a user) and on each <c>/healthz</c> (does an app use Docker), asked in
 /// plain SQL on a connection of their own. Through EF Core, the first of them cost about 0.4 s of CPU (a context, its
-/// services, the first compiled queries) on every start, before the panel could answer at all; here they take a few
-/// milliseconds, and EF Core's first use moves to the first page or the work that follows start-up. SQLite only, as
+/// services, the first compiled queries) on every start, before the panel could answer at all; here they take some
+/// 45 ms, most of it SQLite's first open, and EF Core's first use moves to the work that follows start-up. SQLite only, as
 /// the panel's database is; the names are the model's (snake case), and DatabaseProbeTests hold them to it.
 /// </summary>
 public sealed class DatabaseProbe(string connectionString)
@@ -52,6 +52,7 @@ public sealed class DatabaseProbe(string connectionString)
         }
 
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", ct);
+        // The rows StartupTasks settles: change both together.
         var unfinished = await AskAsync(connection,
             "SELECT EXISTS (SELECT 1 FROM deploy_runs WHERE result IN ('queued', 'running')) "
             + "OR EXISTS (SELECT 1 FROM deployments WHERE status = 'Building')", ct);

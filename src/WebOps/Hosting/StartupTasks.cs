@@ -89,6 +89,7 @@ public sealed class StartupTasks(
     /// </summary>
     private async Task SettleInterruptedRunsAsync(WebOpsDbContext db, CancellationToken ct)
     {
+        // DatabaseProbe asks whether there are such rows, in SQL, before a start comes here: change both together.
         var now = clock.GetUtcNow();
         var unfinished = await db.DeployRuns.Where(r => r.Result == "queued" || r.Result == "running").ToListAsync(ct);
         foreach (var run in unfinished)
