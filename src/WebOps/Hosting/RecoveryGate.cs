@@ -8,8 +8,8 @@ namespace WebOps.Hosting;
 public static class RecoveryGate
 {
     /// <summary>
-    /// Every request waits for the start-up tasks' database work (a few hundred milliseconds, alongside the server's
-    /// own start), so none reads a database that is not migrated yet. If that work failed the panel is stopping, and the
+    /// Every request waits for the start-up tasks' database work (some 45 ms on a usual start, longer when it migrates;
+    /// alongside the server's own start), so none reads a database that is not migrated yet. If that work failed the panel is stopping, and the
     /// answer is 503 saying so.
     /// </summary>
     public static IApplicationBuilder UseDatabaseGate(this IApplicationBuilder app)

@@ -35,37 +35,21 @@ public sealed class DatabaseProbeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_database_is_not_migrated()
-    {
-        var state = await probe.ReadStartStateAsync(default);
-
-        Assert.False(state.Migrated);
-        Assert.False(state.NothingToDo);
-    }
+    public async Task A_new_database_is_not_migrated() => await AssertNotMigratedAsync();
 
     [Fact]
     public async Task A_database_one_migration_behind_this_build_is_not_migrated()
     {
-        await using (var db = Context())
-        {
-            await db.Database.MigrateAsync();
-            await AddUserAsync(db);
-        }
-
+        await MigrateAsync(AddUserAsync);
         await ExecuteAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{DatabaseProbe.KnownMigrations[^1]}'");
 
-        var state = await probe.ReadStartStateAsync(default);
-        Assert.False(state.Migrated);
-        Assert.False(state.NothingToDo);
+        await AssertNotMigratedAsync();
     }
 
     [Fact]
     public async Task A_migrated_database_without_a_user_needs_its_first_admin()
     {
-        await using (var db = Context())
-        {
-            await db.Database.MigrateAsync();
-        }
+        await MigrateAsync();
 
         var state = await probe.ReadStartStateAsync(default);
         Assert.Equal(new StartState(Migrated: true, UnfinishedRuns: false, AnyUser: false), state);
@@ -75,9 +59,8 @@ public sealed class DatabaseProbeTests : IAsyncLifetime
     [Fact]
     public async Task Ended_runs_and_settled_deployments_leave_nothing_to_do()
     {
-        await using (var db = Context())
+        await MigrateAsync(async db =>
         {
-            await db.Database.MigrateAsync();
             await AddUserAsync(db);
             var blog = await AddDeploymentAsync(db, "blog", DeploymentStatus.Running);
             var shop = await AddDeploymentAsync(db, "shop", DeploymentStatus.Failed);
@@ -87,7 +70,7 @@ public sealed class DatabaseProbeTests : IAsyncLifetime
                 new DeployRun { DeploymentId = shop.Id, Result = "failed" },
                 new DeployRun { DeploymentId = llm.Id, Result = "cancelled" });
             await db.SaveChangesAsync();
-        }
+        });
 
         var state = await probe.ReadStartStateAsync(default);
         Assert.Equal(new StartState(Migrated: true, UnfinishedRuns: false, AnyUser: true), state);
@@ -100,14 +83,13 @@ public sealed class DatabaseProbeTests : IAsyncLifetime
     [InlineData("succeeded", DeploymentStatus.Building)]
     public async Task A_run_or_deployment_the_last_process_left_half_done_is_found(string result, DeploymentStatus status)
     {
-        await using (var db = Context())
+        await MigrateAsync(async db =>
         {
-            await db.Database.MigrateAsync();
             await AddUserAsync(db);
             var blog = await AddDeploymentAsync(db, "blog", status);
             db.DeployRuns.Add(new DeployRun { DeploymentId = blog.Id, Result = result });
             await db.SaveChangesAsync();
-        }
+        });
 
         var state = await probe.ReadStartStateAsync(default);
         Assert.Equal(new StartState(Migrated: true, UnfinishedRuns: true, AnyUser: true), state);
@@ -134,6 +116,24 @@ public sealed class DatabaseProbeTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<SqliteException>(() => missing.AnyDockerDeploymentAsync(default));
         await Assert.ThrowsAsync<SqliteException>(() => missing.ReadStartStateAsync(default));
+    }
+
+    /// <summary>Migrates the database with EF Core, as a start does, and fills it.</summary>
+    private async Task MigrateAsync(Func<WebOpsDbContext, Task>? fill = null)
+    {
+        await using var db = Context();
+        await db.Database.MigrateAsync();
+        if (fill is not null)
+        {
+            await fill(db);
+        }
+    }
+
+    private async Task AssertNotMigratedAsync()
+    {
+        var state = await probe.ReadStartStateAsync(default);
+        Assert.False(state.Migrated);
+        Assert.False(state.NothingToDo);
     }
 
     private WebOpsDbContext Context() =>
